@@ -1,0 +1,145 @@
+import { type Clock, systemClock } from "../util/clock";
+import { mapConcurrent } from "../util/concurrency";
+import type { Employee } from "./employee";
+import { PersonioPayloadError, type RequestTarget } from "./errors";
+import { execute, type ExecutorDeps, type RequestEvent } from "./executor";
+import { assemble, type Page, parseBody, toEmployees } from "./page";
+import { PERSONIO_RATE_WINDOWS, RateLimiter, type RateWindow } from "./rate-limiter";
+import { resolveRetryOptions, type RetryOptions } from "./retry-policy";
+import {
+  type AttributeDefinition,
+  AttributesResponseSchema,
+  AuthResponseSchema,
+  EmployeesPageSchema,
+} from "./schemas";
+import { TokenCache } from "./token-cache";
+import { createTransport, type Transport } from "./transport";
+
+/** How to reach Personio and how hard to push it. */
+export interface PersonioClientOptions {
+  /** API root without `/v1`, e.g. `https://api.personio.de`. */
+  readonly baseUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Sent as `X-Personio-App-ID` on every request, UPPER_SNAKE_CASE. */
+  readonly appId: string;
+  /** Records per page, 1–100 (Personio rejects more). Default 100. */
+  readonly pageSize?: number;
+  /** Pages in flight at once, within the rate limit. Default 15 (Personio's burst). */
+  readonly concurrency?: number;
+  /** Sliding-window limits on request starts; `false` turns pacing off. Default 15/s and 300/min. */
+  readonly rateLimit?: readonly RateWindow[] | false;
+  readonly retry?: RetryOptions;
+  /** Per-attempt timeout. Default 30 s. */
+  readonly timeoutMs?: number;
+  /** Called once per HTTP attempt. */
+  readonly onRequest?: (event: RequestEvent) => void;
+  readonly clock?: Clock;
+  readonly random?: () => number;
+  readonly transport?: Transport;
+}
+
+/** What to list. */
+export interface ListEmployeesOptions {
+  /** Attribute keys to ask for (`attributes[]`); the id always comes back. Default: everything Personio sends. */
+  readonly attributes?: readonly string[];
+}
+
+const EMPLOYEES_PATH = "/v1/company/employees";
+const APP_ID = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+
+/** Reads employees from Personio's v1 API: complete and validated, or not at all. */
+export class PersonioClient {
+  private readonly deps: ExecutorDeps;
+  private readonly pageSize: number;
+  private readonly concurrency: number;
+  private readonly headers: Record<string, string>;
+
+  constructor(options: PersonioClientOptions) {
+    validateOptions(options);
+    this.pageSize = options.pageSize ?? 100;
+    this.concurrency = options.concurrency ?? 15;
+    this.headers = { Accept: "application/json", "X-Personio-App-ID": options.appId };
+    const clock = options.clock ?? systemClock;
+    const base = {
+      transport:
+        options.transport ?? createTransport(options.baseUrl, options.timeoutMs ?? 30_000, this.concurrency),
+      retry: resolveRetryOptions(options.retry),
+      clock,
+      random: options.random ?? Math.random,
+      onRequest: options.onRequest,
+    };
+    const tokens = new TokenCache(() => this.authenticate(base, options), clock);
+    const windows = options.rateLimit === false ? undefined : (options.rateLimit ?? PERSONIO_RATE_WINDOWS);
+    this.deps = { ...base, tokens, limiter: windows && new RateLimiter(windows, 50, clock) };
+  }
+
+  /** Every employee, in Personio's order; throws a {@link PersonioError} rather than return a partial list. */
+  async listEmployees(options: ListEmployeesOptions = {}): Promise<Employee[]> {
+    const first = await this.fetchPage(0, options.attributes);
+    const offsets: number[] = [];
+    for (let offset = this.pageSize; offset < first.total; offset += this.pageSize) offsets.push(offset);
+    const rest = await mapConcurrent(offsets, this.concurrency, (offset, signal) =>
+      this.fetchPage(offset, options.attributes, signal),
+    );
+    return assemble([first, ...rest], this.pageSize);
+  }
+
+  /** The attribute keys these credentials may read, custom `dynamic_*` ones included. */
+  async listAttributes(): Promise<AttributeDefinition[]> {
+    const target: RequestTarget = { method: "GET", path: `${EMPLOYEES_PATH}/attributes` };
+    const body = await execute(this.deps, target, { method: "GET", url: target.path }, this.headers);
+    return parseBody(target, body, AttributesResponseSchema).data;
+  }
+
+  private async fetchPage(
+    offset: number,
+    attributes: readonly string[] | undefined,
+    signal?: AbortSignal,
+  ): Promise<Page> {
+    const target = { method: "GET", path: EMPLOYEES_PATH, offset };
+    const query = [`limit=${this.pageSize}`, `offset=${offset}`];
+    for (const key of attributes ?? []) query.push(`attributes[]=${encodeURIComponent(key)}`);
+    const url = `${EMPLOYEES_PATH}?${query.join("&")}`;
+    const body = await execute(this.deps, target, { method: "GET", url }, this.headers, signal);
+    const page = parseBody(target, body, EmployeesPageSchema);
+    if (page.offset !== undefined && page.offset !== offset) {
+      throw new PersonioPayloadError(target, `offset: answered ${page.offset} for a request at ${offset}`);
+    }
+    return { target, total: page.metadata.total_elements, employees: toEmployees(target, page.data) };
+  }
+
+  private async authenticate(
+    deps: Omit<ExecutorDeps, "tokens" | "limiter">,
+    options: PersonioClientOptions,
+  ): Promise<{ token: string; expiresInSeconds: number }> {
+    const target: RequestTarget = { method: "POST", path: "/v1/auth" };
+    const body = { client_id: options.clientId, client_secret: options.clientSecret };
+    const headers = { ...this.headers, "Content-Type": "application/json" };
+    const response = await execute(deps, target, { method: "POST", url: target.path, body }, headers);
+    const parsed = parseBody(target, response, AuthResponseSchema);
+    return { token: parsed.data.token, expiresInSeconds: parsed.data.expires_in ?? 86_400 };
+  }
+}
+
+function validateOptions(options: PersonioClientOptions): void {
+  const fail = (field: string, value: unknown, allowed: string): never => {
+    throw new RangeError(
+      `Invalid Personio client option ${field}: ${JSON.stringify(value)}. Allowed: ${allowed}.`,
+    );
+  };
+  if (!/^https?:\/\/[^\s/]+/.test(options.baseUrl)) fail("baseUrl", options.baseUrl, "an http(s) URL");
+  if (options.clientId.trim() === "") fail("clientId", options.clientId, "a non-empty API client id");
+  if (options.clientSecret === "") fail("clientSecret", "", "a non-empty API client secret");
+  if (!APP_ID.test(options.appId)) fail("appId", options.appId, "UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC");
+  const { pageSize, concurrency } = options;
+  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 100)) {
+    fail("pageSize", pageSize, "a whole number 1-100");
+  }
+  if (
+    concurrency !== undefined &&
+    !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 100)
+  ) {
+    fail("concurrency", concurrency, "a whole number 1-100");
+  }
+}

@@ -1,0 +1,146 @@
+import { type Clock } from "../util/clock";
+import {
+  PersonioAuthError,
+  PersonioRequestError,
+  PersonioTransportError,
+  type RequestTarget,
+} from "./errors";
+import type { RateLimiter } from "./rate-limiter";
+import {
+  type AttemptFailure,
+  isRetryable,
+  parseRetryAfter,
+  type ResolvedRetryOptions,
+  retryDelayMs,
+} from "./retry-policy";
+import { ErrorResponseSchema } from "./schemas";
+import type { TokenCache } from "./token-cache";
+import { type HttpRequest, NetworkError, type Transport } from "./transport";
+
+/** One line per attempt, for logs and tests; holds no credentials and no personal data. */
+export interface RequestEvent {
+  readonly method: string;
+  readonly path: string;
+  readonly offset?: number;
+  readonly attempt: number;
+  /** HTTP status, or the network error code. */
+  readonly outcome: number | string;
+  readonly durationMs: number;
+}
+
+export interface ExecutorDeps {
+  readonly transport: Transport;
+  readonly retry: ResolvedRetryOptions;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly tokens?: TokenCache;
+  readonly limiter?: RateLimiter;
+  readonly onRequest?: (event: RequestEvent) => void;
+}
+
+type Unsigned = Omit<HttpRequest, "headers" | "signal">;
+
+/**
+ * Runs one logical request to completion: paced, authenticated, re-authenticated once on 401, retried with
+ * backoff on throttling and transport failures. Returns the 2xx body or throws a typed Personio error.
+ */
+export async function execute(
+  deps: ExecutorDeps,
+  target: RequestTarget,
+  request: Unsigned,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<string> {
+  let reauthenticated = false;
+  for (let attempt = 1; ; attempt++) {
+    await deps.limiter?.acquire(signal);
+    const token = deps.tokens === undefined ? undefined : await deps.tokens.get();
+    const signed = token === undefined ? headers : { ...headers, Authorization: `Bearer ${token}` };
+    const started = deps.clock.now();
+    let failure: AttemptFailure;
+    try {
+      const response = await deps.transport({ ...request, headers: signed, signal });
+      report(deps, target, attempt, response.status, started);
+      if (response.status >= 200 && response.status < 300) return response.body;
+      if (response.status === 401 && token !== undefined && !reauthenticated) {
+        deps.tokens?.invalidate(token);
+        reauthenticated = true;
+        attempt--;
+        continue;
+      }
+      if (response.status === 401 || response.status === 403) {
+        throw new PersonioAuthError(
+          target,
+          authDetail(response.status, token !== undefined),
+          response.status,
+        );
+      }
+      failure = {
+        kind: "status",
+        status: response.status,
+        retryAfterMs: parseRetryAfter(response.retryAfter, Date.now()),
+      };
+      if (!isRetryable(failure)) {
+        throw new PersonioRequestError(target, statusDetail(response.status, response.body), response.status);
+      }
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      report(deps, target, attempt, error.code, started);
+      if (error.code === "ABORTED") throw new PersonioTransportError(target, "aborted", undefined, attempt);
+      failure = { kind: "network", code: error.code };
+      if (!isRetryable(failure)) throw new PersonioTransportError(target, error.code, undefined, attempt);
+    }
+    const status = failure.kind === "status" ? failure.status : undefined;
+    if (failure.kind === "status" && (failure.retryAfterMs ?? 0) > deps.retry.maxRetryAfterMs) {
+      const seconds = Math.round((failure.retryAfterMs ?? 0) / 1000);
+      throw new PersonioTransportError(
+        target,
+        `HTTP ${status} with Retry-After ${seconds} s, longer than allowed`,
+        status,
+        attempt,
+      );
+    }
+    if (attempt >= deps.retry.maxAttempts) {
+      throw new PersonioTransportError(
+        target,
+        failure.kind === "status" ? `HTTP ${status}` : failure.code,
+        status,
+        attempt,
+      );
+    }
+    await deps.clock.sleep(retryDelayMs(attempt, failure, deps.retry, deps.random), signal).catch(() => {
+      throw new PersonioTransportError(target, "aborted", status, attempt);
+    });
+  }
+}
+
+function report(
+  deps: ExecutorDeps,
+  target: RequestTarget,
+  attempt: number,
+  outcome: number | string,
+  started: number,
+): void {
+  deps.onRequest?.({ ...target, attempt, outcome, durationMs: Math.round(deps.clock.now() - started) });
+}
+
+function authDetail(status: number, withToken: boolean): string {
+  return withToken
+    ? `HTTP ${status}: the token was refused again after re-authenticating; check the API credentials' permissions`
+    : `HTTP ${status}: credentials refused; check PERSONIO_CLIENT_ID and PERSONIO_CLIENT_SECRET`;
+}
+
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+/g;
+
+/** HTTP status and Personio's own message (e-mail addresses redacted; sometimes German). */
+function statusDetail(status: number, body: string): string {
+  let message: string | undefined;
+  try {
+    message = ErrorResponseSchema.safeParse(JSON.parse(body)).data?.error.message;
+  } catch {
+    message = undefined;
+  }
+  return message === undefined
+    ? `HTTP ${status}`
+    : `HTTP ${status}: ${message.replace(EMAIL, "<email>").slice(0, 200)}`;
+}

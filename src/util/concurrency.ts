@@ -1,0 +1,29 @@
+/**
+ * Maps `items` through `task` with at most `limit` tasks running at once, keeping input order.
+ * Fails fast: the first failure aborts the signal handed to the other tasks and is the one rethrown,
+ * so a listing never continues (or returns) after one part of it failed.
+ */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, signal: AbortSignal) => Promise<R>,
+): Promise<R[]> {
+  const controller = new AbortController();
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let firstError: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && firstError === undefined) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index] as T, controller.signal);
+      } catch (error) {
+        firstError ??= { error };
+        controller.abort();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  if (firstError !== undefined) throw firstError.error;
+  return results;
+}
