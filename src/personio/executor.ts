@@ -15,7 +15,7 @@ import {
 } from "./retry-policy";
 import { ErrorResponseSchema } from "./schemas";
 import type { TokenCache } from "./token-cache";
-import { type HttpRequest, NetworkError, type Transport } from "./transport";
+import { type HttpRequest, type HttpResponse, NetworkError, type Transport } from "./transport";
 
 /** One line per attempt, for logs and tests; holds no credentials and no personal data. */
 export interface RequestEvent {
@@ -25,6 +25,7 @@ export interface RequestEvent {
   readonly attempt: number;
   /** HTTP status, or the network error code. */
   readonly outcome: number | string;
+  /** From asking for a pacing slot to the answer. */
   readonly durationMs: number;
 }
 
@@ -53,13 +54,10 @@ export async function execute(
 ): Promise<string> {
   let reauthenticated = false;
   for (let attempt = 1; ; attempt++) {
-    await deps.limiter?.acquire(signal);
-    const token = deps.tokens === undefined ? undefined : await deps.tokens.get();
-    const signed = token === undefined ? headers : { ...headers, Authorization: `Bearer ${token}` };
     const started = deps.clock.now();
     let failure: AttemptFailure;
     try {
-      const response = await deps.transport({ ...request, headers: signed, signal });
+      const { response, token } = await send(deps, request, headers, signal);
       report(deps, target, attempt, response.status, started);
       if (response.status >= 200 && response.status < 300) return response.body;
       if (response.status === 401 && token !== undefined && !reauthenticated) {
@@ -111,6 +109,23 @@ export async function execute(
     await deps.clock.sleep(retryDelayMs(attempt, failure, deps.retry, deps.random), signal).catch(() => {
       throw new PersonioTransportError(target, "aborted", status, attempt);
     });
+  }
+}
+
+/** One paced, signed attempt; the pacing slot is released when the answer (or failure) arrives. */
+async function send(
+  deps: ExecutorDeps,
+  request: Unsigned,
+  headers: Record<string, string>,
+  signal: AbortSignal | undefined,
+): Promise<{ response: HttpResponse; token: string | undefined }> {
+  const release = await deps.limiter?.acquire(signal);
+  try {
+    const token = deps.tokens === undefined ? undefined : await deps.tokens.get();
+    const signed = token === undefined ? headers : { ...headers, Authorization: `Bearer ${token}` };
+    return { response: await deps.transport({ ...request, headers: signed, signal }), token };
+  } finally {
+    release?.();
   }
 }
 

@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from "../util/clock";
 
-/** At most `limit` requests may start in any window of `windowMs` milliseconds. */
+/** At most `limit` requests may reach the server in any window of `windowMs` milliseconds. */
 export interface RateWindow {
   readonly limit: number;
   readonly windowMs: number;
@@ -12,20 +12,31 @@ export const PERSONIO_RATE_WINDOWS: readonly RateWindow[] = [
   { limit: 300, windowMs: 60_000 },
 ];
 
+/** Call when the request's response (or failure) has arrived. */
+export type Release = () => void;
+
 /**
- * Paces request starts so that no sliding window ever holds more than its limit.
+ * Paces requests so that no sliding window at the server ever holds more than its limit.
  *
- * A sliding log rather than a token bucket: a bucket of 300 refilled at 5/s admits 600 requests in the first
- * minute, which Personio would answer with 429. Slots are reserved in call order, so concurrent callers are
- * served first come, first served. `marginMs` widens every window to absorb scheduling jitter between the
- * client's clock and the server's.
+ * The client cannot see when a request reaches the server, only that it happens between sending it and
+ * receiving the answer (a new connection or TLS handshake can delay it by 100 ms or more). So request n starts
+ * only once every request `limit` places before it has been answered, and a window after the latest of those
+ * answers: any `limit + 1` requests then reach the server more than a window apart, whatever the network does.
+ * A sliding log rather than a token bucket: a bucket of 300 refilled at 5/s admits 600 requests in a minute.
  */
 export class RateLimiter {
-  private readonly logs: number[][];
+  private issued = 0;
+  /** Indices below this are all answered; `prefixMaxEnd[i - base]` is the latest answer among 0..i. */
+  private answered = 0;
+  private base = 0;
+  private readonly ends: (number | undefined)[] = [];
+  private readonly prefixMaxEnd: number[] = [];
+  private readonly waiting = new Map<number, () => void>();
+  private readonly keep: number;
 
   constructor(
     private readonly windows: readonly RateWindow[] = PERSONIO_RATE_WINDOWS,
-    private readonly marginMs = 50,
+    private readonly marginMs = 10,
     private readonly clock: Clock = systemClock,
   ) {
     for (const w of windows) {
@@ -35,28 +46,65 @@ export class RateLimiter {
         );
       }
     }
-    this.logs = windows.map(() => []);
+    this.keep = Math.max(1, ...windows.map((w) => w.limit));
   }
 
-  /** Reserves the earliest slot the windows allow and resolves when it comes. */
-  async acquire(signal?: AbortSignal): Promise<void> {
-    const slot = this.reserve();
-    await this.clock.sleep(slot - this.clock.now(), signal);
+  /** Waits for this request's turn; the returned function must be called once the answer has arrived. */
+  async acquire(signal?: AbortSignal): Promise<Release> {
+    const index = this.issued++;
+    this.ends.push(undefined);
+    const release: Release = () => this.complete(index);
+    try {
+      for (const w of this.windows) {
+        const before = index - w.limit;
+        if (before < 0) continue;
+        await this.answeredThrough(before, signal);
+        const readyAt = (this.prefixMaxEnd[before - this.base] as number) + w.windowMs + this.marginMs;
+        await this.clock.sleep(readyAt - this.clock.now(), signal);
+      }
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return release;
   }
 
-  /** Reserves and returns the start time of the next request; exposed for tests of the schedule. */
-  reserve(): number {
-    let slot = this.clock.now();
-    this.windows.forEach((w, i) => {
-      const log = this.logs[i] as number[];
-      if (log.length >= w.limit)
-        slot = Math.max(slot, (log[log.length - w.limit] as number) + w.windowMs + this.marginMs);
+  private answeredThrough(index: number, signal: AbortSignal | undefined): Promise<void> {
+    if (index < this.answered) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => reject(signal?.reason ?? new Error("aborted"));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const previous = this.waiting.get(index);
+      this.waiting.set(index, () => {
+        previous?.();
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      });
     });
-    this.windows.forEach((w, i) => {
-      const log = this.logs[i] as number[];
-      log.push(slot);
-      if (log.length > 2 * w.limit) log.splice(0, log.length - w.limit);
-    });
-    return slot;
+  }
+
+  private complete(index: number): void {
+    if (index < this.base || this.ends[index - this.base] !== undefined) return;
+    this.ends[index - this.base] = this.clock.now();
+    while (this.answered < this.issued && this.ends[this.answered - this.base] !== undefined) {
+      const end = this.ends[this.answered - this.base] as number;
+      const previous =
+        this.answered === 0 ? -Infinity : (this.prefixMaxEnd[this.answered - 1 - this.base] ?? -Infinity);
+      this.prefixMaxEnd[this.answered - this.base] = Math.max(previous, end);
+      const wake = this.waiting.get(this.answered);
+      this.waiting.delete(this.answered);
+      this.answered++;
+      wake?.();
+    }
+    this.trim();
+  }
+
+  /** Drops history no future request can look back to, so a long-lived client stays small. */
+  private trim(): void {
+    const drop = this.answered - this.base - 2 * this.keep;
+    if (drop <= 0) return;
+    this.ends.splice(0, drop);
+    this.prefixMaxEnd.splice(0, drop);
+    this.base += drop;
   }
 }

@@ -1,3 +1,5 @@
+import { setMaxListeners } from "node:events";
+
 /**
  * Maps `items` through `task` with at most `limit` tasks running at once, keeping input order.
  * Fails fast: the first failure aborts the signal handed to the other tasks and is the one rethrown,
@@ -9,6 +11,8 @@ export async function mapConcurrent<T, R>(
   task: (item: T, signal: AbortSignal) => Promise<R>,
 ): Promise<R[]> {
   const controller = new AbortController();
+  // Every running task listens on the one signal (HTTP, timers, pacing): that is by design, not a leak.
+  setMaxListeners(Math.max(10, limit * 4), controller.signal);
   const results = new Array<R>(items.length);
   let next = 0;
   let firstError: { error: unknown } | undefined;

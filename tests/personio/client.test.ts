@@ -1,0 +1,256 @@
+import {
+  PersonioAuthError,
+  PersonioClient,
+  PersonioConsistencyError,
+  PersonioPayloadError,
+  PersonioRequestError,
+  PersonioTransportError,
+} from "../../src/personio";
+import { generateCompany } from "../../src/sandbox";
+import { AUTH, EMPLOYEES, type Harness, startHarness } from "./harness";
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.sandbox.close();
+  harness = undefined;
+});
+
+async function caught(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected the promise to reject");
+}
+
+describe("PersonioClient.listEmployees", () => {
+  it.each([
+    [0, 1],
+    [1, 1],
+    [100, 1],
+    [101, 2],
+    [250, 3],
+    [10_000, 100],
+  ])("lists %i employees in %i page requests with one auth", async (count, pages) => {
+    harness = await startHarness({ count });
+    const employees = await harness.client.listEmployees();
+    expect(employees.map((e) => e.id)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    expect(harness.requestsTo(AUTH)).toHaveLength(1);
+    const pageRequests = harness.requestsTo(EMPLOYEES);
+    expect(pageRequests).toHaveLength(pages);
+    expect(pageRequests.map((r) => Number(r.query["offset"])).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: pages }, (_, i) => i * 100),
+    );
+    expect(pageRequests.every((r) => r.query["limit"] === "100")).toBe(true);
+  });
+
+  it("reuses the token across listings and sends the app id on every request", async () => {
+    harness = await startHarness({ count: 250 });
+    await harness.client.listEmployees();
+    await harness.client.listEmployees();
+    expect(harness.requestsTo(AUTH)).toHaveLength(1);
+    expect(harness.requestsTo(EMPLOYEES)).toHaveLength(6);
+    expect(new Set(harness.sandbox.requests.map((r) => r.appId))).toEqual(new Set(["PERSONIO_AZUREAD_TEST"]));
+  });
+
+  it("asks only for the requested attributes", async () => {
+    harness = await startHarness({ count: 150 });
+    const employees = await harness.client.listEmployees({ attributes: ["first_name", "dynamic_27163"] });
+    for (const request of harness.requestsTo(EMPLOYEES)) {
+      expect(request.query["attributes[]"]).toEqual(["first_name", "dynamic_27163"]);
+    }
+    expect(employees).toHaveLength(150);
+    for (const employee of employees) {
+      expect(Object.keys(employee.attributes).sort()).toEqual(
+        Object.keys(employee.attributes)
+          .filter((k) => ["id", "first_name", "dynamic_27163"].includes(k))
+          .sort(),
+      );
+      expect(employee.email).toBeNull();
+    }
+    expect(employees.filter((e) => "first_name" in e.attributes)).toHaveLength(150);
+  });
+
+  it("waits at least 1 s after a 429 and then succeeds", async () => {
+    harness = await startHarness({ count: 120, faults: { rateLimitBurst: { count: 1 } } });
+    const started = performance.now();
+    const employees = await harness.client.listEmployees();
+    expect(employees).toHaveLength(120);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(harness.events.filter((e) => e.offset === 0).map((e) => e.outcome)).toEqual([429, 200]);
+  });
+
+  it("honours Retry-After", async () => {
+    harness = await startHarness({
+      count: 10,
+      faults: { rateLimitBurst: { count: 1, retryAfterSeconds: 2 } },
+    });
+    const started = performance.now();
+    await harness.client.listEmployees();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("retries a 5xx on page 3 that clears", async () => {
+    harness = await startHarness({
+      count: 250,
+      faults: { serverError: { offset: 200, status: 503, times: 1 } },
+    });
+    const employees = await harness.client.listEmployees();
+    expect(employees).toHaveLength(250);
+    expect(harness.events.filter((e) => e.offset === 200).map((e) => e.outcome)).toEqual([503, 200]);
+  });
+
+  it("retries a connection reset", async () => {
+    harness = await startHarness({ count: 250, faults: { connectionReset: { offset: 100, times: 1 } } });
+    expect(await harness.client.listEmployees()).toHaveLength(250);
+    expect(harness.events.filter((e) => e.offset === 100).map((e) => e.outcome)).toEqual(["ECONNRESET", 200]);
+  });
+
+  it("fails the whole listing when page 3 keeps failing", async () => {
+    harness = await startHarness({ count: 250, faults: { serverError: { offset: 200, times: "always" } } });
+    const error = await caught(harness.client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioTransportError);
+    expect(error.message).toBe("Personio GET /v1/company/employees offset=200: HTTP 500 (after 5 attempts)");
+    expect(harness.requestsTo(EMPLOYEES).filter((r) => r.query["offset"] === "200")).toHaveLength(5);
+  });
+
+  it("fails after one auth attempt when the credentials are wrong", async () => {
+    harness = await startHarness({ count: 10, faults: { rejectCredentials: true } });
+    const error = await caught(harness.client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioAuthError);
+    expect(error.message).toBe(
+      "Personio POST /v1/auth: HTTP 401: credentials refused; check PERSONIO_CLIENT_ID and PERSONIO_CLIENT_SECRET",
+    );
+    expect(harness.requestsTo(AUTH)).toHaveLength(1);
+    expect(harness.requestsTo(EMPLOYEES)).toHaveLength(0);
+    expect(error.message).not.toContain(harness.sandbox.credentials.clientSecret);
+  });
+
+  it("re-authenticates once when the token is refused", async () => {
+    harness = await startHarness({ count: 250 });
+    await harness.client.listEmployees();
+    harness.sandbox.revokeTokens();
+    expect(await harness.client.listEmployees()).toHaveLength(250);
+    expect(harness.requestsTo(AUTH)).toHaveLength(2);
+  });
+
+  it("names the employee id and field of a malformed payload", async () => {
+    const employees = generateCompany(150, 1);
+    const broken = structuredClone(employees.slice(100));
+    const target = broken[7] as { attributes: Record<string, { value: unknown }> };
+    target.attributes["termination_date"] = { value: "30.09.2026" };
+    const body = {
+      success: true,
+      metadata: { total_elements: 150, current_page: 1, total_pages: 2 },
+      offset: 100,
+      limit: 100,
+      data: broken,
+    };
+    harness = await startHarness({ employees, faults: { replacePage: { offset: 100, body } } });
+    const error = await caught(harness.client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioPayloadError);
+    expect(error).toMatchObject({ employeeId: 108, field: "termination_date" });
+    expect(error.message).toBe(
+      "Personio GET /v1/company/employees offset=100: malformed payload at employee 108, field termination_date: expected YYYY-MM-DD or a date-time with offset, got a string of 10 characters",
+    );
+  });
+
+  it("fails when a page is not JSON", async () => {
+    harness = await startHarness({ count: 10, faults: { replacePage: { offset: 0, body: "<html>" } } });
+    const error = await caught(harness.client.listEmployees());
+    expect(error.message).toBe(
+      "Personio GET /v1/company/employees offset=0: malformed payload: response is not JSON",
+    );
+  });
+
+  it("fails when total_elements changes between pages", async () => {
+    harness = await startHarness(
+      { count: 250, faults: { changeTotalAfterFirstPage: 1 } },
+      { concurrency: 1 },
+    );
+    const error = await caught(harness.client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioConsistencyError);
+    expect(error.message).toBe(
+      "Personio GET /v1/company/employees offset=100: total_elements changed from 250 to 251 during the listing",
+    );
+  });
+
+  it("fails when an employee appears on two pages", async () => {
+    const employees = generateCompany(150, 1);
+    const page = [...employees.slice(100, 149), employees[0]];
+    const body = { success: true, metadata: { total_elements: 150 }, offset: 100, limit: 100, data: page };
+    harness = await startHarness({ employees, faults: { replacePage: { offset: 100, body } } });
+    const error = await caught(harness.client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioConsistencyError);
+    expect(error.message).toBe(
+      "Personio GET /v1/company/employees offset=100: employee 1 appears twice (also at offset 0)",
+    );
+  });
+
+  it("fails when a page is short of the records its offset implies", async () => {
+    const employees = generateCompany(150, 1);
+    const body = {
+      success: true,
+      metadata: { total_elements: 150 },
+      offset: 100,
+      limit: 100,
+      data: employees.slice(100, 149),
+    };
+    harness = await startHarness({ employees, faults: { replacePage: { offset: 100, body } } });
+    const error = await caught(harness.client.listEmployees());
+    expect(error.message).toBe(
+      "Personio GET /v1/company/employees offset=100: page holds 49 employees, expected 50 of 150",
+    );
+  });
+
+  it("does not retry a 400", async () => {
+    harness = await startHarness({ count: 10 }, { pageSize: 100 });
+    const client = new PersonioClient({
+      baseUrl: `${harness.sandbox.baseUrl}/unknown-prefix`,
+      clientId: harness.sandbox.credentials.clientId,
+      clientSecret: harness.sandbox.credentials.clientSecret,
+      appId: "PERSONIO_AZUREAD_TEST",
+      rateLimit: false,
+    });
+    const error = await caught(client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioRequestError);
+    expect(harness.sandbox.requests).toHaveLength(1);
+  });
+
+  it("never starts more than 15 requests in any second when pacing is on", async () => {
+    harness = await startHarness(
+      { count: 3_000, faults: { enforceRateLimit: { perSecond: 15, perMinute: 300 } } },
+      { rateLimit: undefined, concurrency: 30 },
+    );
+    expect(await harness.client.listEmployees()).toHaveLength(3_000);
+    const starts = harness.requestsTo(EMPLOYEES).map((r) => r.startedAt);
+    const peak = Math.max(...starts.map((s) => starts.filter((t) => t >= s && t < s + 1000).length));
+    expect(peak).toBeLessThanOrEqual(15);
+    expect(harness.requestsTo(EMPLOYEES).map((r) => r.status)).toEqual(Array(30).fill(200));
+  });
+});
+
+describe("PersonioClient options", () => {
+  const valid = {
+    baseUrl: "https://api.personio.de",
+    clientId: "id",
+    clientSecret: "secret",
+    appId: "ACME_SYNC",
+  };
+  it.each([
+    [
+      { baseUrl: "api.personio.de" },
+      'Invalid Personio client option baseUrl: "api.personio.de". Allowed: an http(s) URL.',
+    ],
+    [
+      { appId: "acme-sync" },
+      'Invalid Personio client option appId: "acme-sync". Allowed: UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC.',
+    ],
+    [{ pageSize: 200 }, "Invalid Personio client option pageSize: 200. Allowed: a whole number 1-100."],
+    [{ concurrency: 0 }, "Invalid Personio client option concurrency: 0. Allowed: a whole number 1-100."],
+    [{ clientId: " " }, 'Invalid Personio client option clientId: " ". Allowed: a non-empty API client id.'],
+  ])("fails when %o", (override, message) => {
+    expect(() => new PersonioClient({ ...valid, ...override })).toThrow(message);
+  });
+});
