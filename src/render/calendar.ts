@@ -1,0 +1,48 @@
+import type { CalendarDate } from "../personio/dates";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar date an instant falls on in an IANA time zone; the program calls it once, at the edge, to
+ * get "today" in the company time zone.
+ * @example calendarDateIn(new Date("2026-09-30T22:30:00Z"), "Europe/Berlin") === "2026-10-01"
+ */
+export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
+  if (Number.isNaN(instant.getTime()))
+    throw new RangeError("calendarDateIn: the instant is not a valid date");
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+}
+
+/**
+ * Whether an account is enabled on `today`: the termination date is the last working day, so the account is
+ * disabled from the day after it.
+ * @example isAccountEnabled("2026-09-30", "2026-09-30") === true; isAccountEnabled("2026-09-30", "2026-10-01") === false
+ */
+export function isAccountEnabled(terminationDate: CalendarDate | null, today: CalendarDate): boolean {
+  // YYYY-MM-DD strings order like the dates they name.
+  return terminationDate === null || today <= terminationDate;
+}
+
+/** Whether the termination date has passed on `today` (the day after it or later). */
+export function hasLeft(terminationDate: CalendarDate | null, today: CalendarDate): boolean {
+  return !isAccountEnabled(terminationDate, today);
+}
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    // en-US with the Gregorian calendar and Latin digits: the parts are plain ASCII numbers in any locale setup.
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}

@@ -1,0 +1,56 @@
+import type { ExistingAccount } from "../config/types";
+import type { CalendarDate } from "../personio/dates";
+import type { Employee } from "../personio/employee";
+import { type MappingEntry, mapAttributes } from "./attribute-mapping";
+import { isAccountEnabled } from "./calendar";
+import type { ManagerReference } from "./manager";
+import type { DesiredUser } from "./types";
+import { DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH } from "./user-inputs";
+import { fitText, type Warn } from "./warnings";
+
+/** What one desired user is made of, all decided before. */
+export interface UserParts {
+  readonly employee: Employee;
+  readonly userPrincipalName: string;
+  readonly account: ExistingAccount | undefined;
+  readonly manager: ManagerReference;
+}
+
+/**
+ * The desired user for an employee that passed every check (names and e-mail present). Keys come in the
+ * plan's order: fixed inputs, mapped inputs, then `adoptedObjectId` and the manager reference.
+ * @example displayName defaults to "Anna Müller" for first_name "Anna", last_name "Müller"
+ */
+export function buildDesiredUser(
+  parts: UserParts,
+  mapping: readonly MappingEntry[],
+  today: CalendarDate,
+  warn: Warn,
+): DesiredUser {
+  const { employee, userPrincipalName, account, manager } = parts;
+  const givenName = (employee.firstName ?? "").trim();
+  const surname = (employee.lastName ?? "").trim();
+  const { displayName: mappedDisplayName, ...mapped } = mapAttributes(mapping, employee.attributes, warn);
+  // A mapped display name that is empty for this employee falls back to the default: displayName is required.
+  const displayName =
+    typeof mappedDisplayName === "string"
+      ? mappedDisplayName
+      : fitText(`${givenName} ${surname}`, DISPLAY_NAME_MAX_LENGTH, "displayName", warn);
+  return {
+    employeeId: String(employee.id),
+    userPrincipalName,
+    displayName,
+    givenName: fitText(givenName, NAME_MAX_LENGTH, "givenName", warn),
+    surname: fitText(surname, NAME_MAX_LENGTH, "surname", warn),
+    mailNickname: localPart(userPrincipalName),
+    accountEnabled: isAccountEnabled(employee.terminationDate, today),
+    ...mapped,
+    ...(account === undefined ? {} : { adoptedObjectId: account.id }),
+    ...manager,
+  };
+}
+
+function localPart(userPrincipalName: string): string {
+  const at = userPrincipalName.lastIndexOf("@");
+  return at < 0 ? userPrincipalName : userPrincipalName.slice(0, at);
+}

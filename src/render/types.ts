@@ -1,0 +1,71 @@
+import type { ExistingAccount, RenderConfig } from "../config/types";
+import type { CalendarDate } from "../personio/dates";
+import type { Employee } from "../personio/employee";
+
+/**
+ * One Azure AD user as the directory should hold it. Keys are `azuread.User` input names, as in the plan
+ * JSON, plus the non-input keys `adoptedObjectId`, `managerEmployeeId` and `managerObjectId`.
+ */
+export interface DesiredUser {
+  /** The Personio id as a string: the Azure AD `employeeId` (at most 16 characters). */
+  readonly employeeId: string;
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+  readonly givenName: string;
+  readonly surname: string;
+  /** The local part of the user principal name. */
+  readonly mailNickname: string;
+  readonly accountEnabled: boolean;
+  /** The Graph object id of the existing account this employee adopts; absent for a new account. */
+  readonly adoptedObjectId?: string;
+  /**
+   * The manager's Personio id, when `managerId` is mapped and the manager is a desired user or has an
+   * existing account matched to them.
+   */
+  readonly managerEmployeeId?: string;
+  /**
+   * The Graph object id of the manager's existing account, set only when the manager is not a desired user
+   * (skipped, yet matched to an account): the edge cannot find that account by the manager's Personio id.
+   */
+  readonly managerObjectId?: string;
+  /** Mapped `azuread.User` inputs (jobTitle, department, businessPhones, employeeHireDate, ...). */
+  readonly [input: string]: string | boolean | readonly string[] | undefined;
+}
+
+/** Why an employee has no desired user. */
+export type SkipReason =
+  "missing_required_attribute" | "invalid_login_name" | "terminated_before_provisioning";
+
+/** An employee that is not rendered, with the reason (and, for a missing attribute, its Personio key). */
+export interface SkippedEmployee {
+  readonly employeeId: string;
+  readonly reason: SkipReason;
+  readonly attribute?: string;
+}
+
+/** A value that was dropped or trimmed; the message names no personal data, only what happened. */
+export interface RenderWarning {
+  readonly employeeId: string;
+  /** The `azuread.User` input (or `userPrincipalName`, `employeeId`) concerned. */
+  readonly property: string;
+  readonly message: string;
+}
+
+/** The desired directory: users and skipped employees sorted by numeric employee id. */
+export interface RenderResult {
+  readonly users: DesiredUser[];
+  readonly skipped: SkippedEmployee[];
+  /** Sorted by numeric employee id, in the order they arose for one employee. */
+  readonly warnings: RenderWarning[];
+}
+
+/** Everything rendering depends on; time and tenant are parameters so that rendering stays pure. */
+export interface RenderInput {
+  /** Employees with distinct ids (the Personio client guarantees it). */
+  readonly employees: readonly Employee[];
+  readonly config: RenderConfig;
+  /** The calendar date in the company time zone (see `calendarDateIn`). */
+  readonly today: CalendarDate;
+  /** The tenant's accounts, for adoption and collisions; empty for a plan against an empty tenant. */
+  readonly existingAccounts: readonly ExistingAccount[];
+}
