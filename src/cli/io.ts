@@ -1,0 +1,20 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CommandIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now: () => Date;
+}
+
+/** A failure the user can fix: one line on stderr and this exit status. */
+export class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Exit statuses shared by the commands. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

@@ -1,0 +1,132 @@
+import { renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError, parseStackConfig, readStackFile, type StackConfig } from "../config";
+import { PersonioClient, PersonioError } from "../personio";
+import { toCalendarDate } from "../personio/dates";
+import { requiredAttributes } from "../plan/attributes";
+import { ExistingAccountsError, readExistingAccounts } from "../plan/existing-accounts";
+import { formatPlan } from "../plan/format";
+import { buildPlan } from "../plan/plan";
+import { calendarDateIn, render } from "../render";
+import { type CommandIO, CommandError, EXIT } from "./io";
+
+const USAGE =
+  "Usage: npm run plan -- --stack-config stacks/Pulumi.<stack>.yaml [--today YYYY-MM-DD] [--json plan.json] [--existing-accounts accounts.json]";
+
+interface PlanArgs {
+  readonly stackConfig: string;
+  readonly today: string | undefined;
+  readonly json: string | undefined;
+  readonly existingAccounts: string | undefined;
+}
+
+/**
+ * `npm run plan`: lists Personio, renders the desired directory and prints it; with `--json` also writes it.
+ * Nothing is written unless the whole run succeeded. Returns the exit status: 0 done, 1 Personio could not be
+ * read completely, 2 bad flags, config or input file.
+ */
+export async function runPlanCommand(argv: readonly string[], io: CommandIO): Promise<number> {
+  try {
+    const args = parsePlanArgs(argv);
+    if (args === "help") {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    const config = loadConfig(args.stackConfig, io.env);
+    const today = args.today ?? calendarDateIn(io.now(), config.timezone);
+    const existingAccounts =
+      args.existingAccounts === undefined ? [] : readExistingAccounts(args.existingAccounts);
+    const client = new PersonioClient({
+      baseUrl: config.personio.baseUrl,
+      clientId: config.personio.clientId,
+      clientSecret: config.personioClientSecret as string,
+      appId: config.personio.appId,
+    });
+    const employees = await client.listEmployees({ attributes: requiredAttributes(config) });
+    const result = render({ employees, config, today, existingAccounts });
+    const plan = buildPlan(result, employees.length, today, config.timezone);
+    if (args.json !== undefined) writeAtomically(args.json, `${JSON.stringify(plan, null, 2)}\n`);
+    io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
+    if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "stack-config": { type: "string" },
+        today: { type: "string" },
+        json: { type: "string" },
+        "existing-accounts": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    const reason = ((error as Error).message.split("\n")[0] ?? "").replace(/\.?$/, ".");
+    throw new CommandError(`${reason} ${USAGE}`, EXIT.usage);
+  }
+  if (values["help"] === true) return "help";
+  const stackConfig = values["stack-config"];
+  if (typeof stackConfig !== "string" || stackConfig === "") {
+    throw new CommandError(`Missing --stack-config. ${USAGE}`, EXIT.usage);
+  }
+  const today = values["today"] as string | undefined;
+  if (today !== undefined && toCalendarDate(today) !== today) {
+    throw new CommandError(
+      `Invalid value for --today: ${JSON.stringify(today)}. Allowed: a date YYYY-MM-DD.`,
+      EXIT.usage,
+    );
+  }
+  return {
+    stackConfig,
+    today,
+    json: values["json"] as string | undefined,
+    existingAccounts: values["existing-accounts"] as string | undefined,
+  };
+}
+
+/** The stack file plus environment overrides; the secret must come from the environment when encrypted. */
+function loadConfig(file: string, env: CommandIO["env"]): StackConfig {
+  const stack = readStackFile(file);
+  const config = parseStackConfig(stack.values, env);
+  if (config.personioClientSecret === undefined) {
+    const why = stack.encrypted.includes("personioClientSecret")
+      ? "personio-azuread:personioClientSecret is encrypted in the stack file and only Pulumi can decrypt it"
+      : "personio-azuread:personioClientSecret is not set";
+    throw new ConfigError(`Missing Personio client secret: ${why}. Allowed: set PERSONIO_CLIENT_SECRET.`);
+  }
+  return config;
+}
+
+/** Writes beside the target and renames, so a reader never sees half a plan and a failed run leaves none. */
+function writeAtomically(file: string, content: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
+function report(error: unknown, io: CommandIO): number {
+  if (error instanceof CommandError) {
+    io.stderr(error.message);
+    return error.exitCode;
+  }
+  if (error instanceof ConfigError || error instanceof ExistingAccountsError) {
+    io.stderr(error.message);
+    return EXIT.usage;
+  }
+  if (error instanceof PersonioError) {
+    io.stderr(error.message);
+    return EXIT.failed;
+  }
+  io.stderr(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+  return EXIT.failed;
+}

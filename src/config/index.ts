@@ -1,0 +1,5 @@
+export type { RenderConfig, LoginSchema, LoginPart, ExistingAccount } from "./types";
+export { StackConfigSchema, type StackConfig } from "./schema";
+export { parseStackConfig, ConfigError, NAMESPACE, type ConfigEnv } from "./parse";
+export { readStackFile, type StackFileConfig } from "./stack-file";
+export { isPersonioKey, PERSONIO_STANDARD_KEYS } from "./personio-keys";

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../render";
+import { isPersonioKey } from "./personio-keys";
+
+/** Every message of this schema is the "Allowed: …" half of a config error; the key and value are added by the formatter. */
+const allowed = (text: string) => ({ error: text });
+
+const PERSONIO_KEY_ALLOWED = "a Personio attribute key: a standard key such as first_name, or dynamic_<n>";
+const personioKey = z
+  .string(allowed(PERSONIO_KEY_ALLOWED))
+  .refine(isPersonioKey, allowed(PERSONIO_KEY_ALLOWED));
+
+const loginPart = z.strictObject(
+  {
+    attribute: personioKey,
+    use: z.enum(["entire", "first_letter"], allowed("entire or first_letter")).default("entire"),
+  },
+  allowed("{ attribute: <Personio key>, use: entire | first_letter }, or none for the end"),
+);
+
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
+
+const loginSchema = z.strictObject(
+  {
+    beginning: loginPart,
+    separator: z
+      .enum([".", "-", "_", "", "none"], allowed('".", "-", "_" or none'))
+      .default(".")
+      .transform((s) => (s === "none" ? "" : s)),
+    end: z.preprocess((value) => (value === "none" ? null : value), loginPart.nullable()),
+    domain: z
+      .string(allowed("a DNS domain such as contoso.com"))
+      .regex(DOMAIN, allowed("a DNS domain such as contoso.com"))
+      .transform((d) => d.toLowerCase()),
+  },
+  allowed("{ beginning, separator, end, domain }"),
+);
+
+const TARGETS = new Set(AZUREAD_USER_INPUTS);
+const MAPPING_TARGET_ALLOWED =
+  `an azuread.User input: ${AZUREAD_USER_INPUTS.join(", ")} ` +
+  `(${FIXED_USER_INPUTS.join(", ")} are set by the program and cannot be mapped)`;
+
+const attributeMapping = z
+  .record(z.string(), personioKey, allowed("a map of azuread.User input → Personio attribute key"))
+  .superRefine((mapping, ctx) => {
+    for (const target of Object.keys(mapping).filter((t) => !TARGETS.has(t))) {
+      // The offending value is the key itself; the formatter shows `params.value` instead of the whole map.
+      ctx.addIssue({
+        code: "custom",
+        message: MAPPING_TARGET_ALLOWED,
+        params: { value: target, label: "Invalid mapping target in" },
+      });
+    }
+    if (mapping["managerId"] !== undefined && mapping["managerId"] !== "supervisor") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["managerId"],
+        message: "supervisor (the manager is resolved from it)",
+      });
+    }
+  })
+  .default({});
+
+const timezone = z
+  .string(allowed("an IANA time zone such as Europe/Berlin"))
+  .refine(isTimeZone, allowed("an IANA time zone such as Europe/Berlin"))
+  .default("UTC");
+
+const APP_ID_ALLOWED = "UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC";
+
+/** The `personio-azuread:*` keys of a stack, namespace stripped; env overrides already applied. */
+export const StackConfigSchema = z.strictObject(
+  {
+    personio: z.strictObject(
+      {
+        baseUrl: z
+          .string(allowed("an http(s) URL"))
+          .regex(/^https?:\/\/[^\s/]+/, allowed("an http(s) URL"))
+          .default("https://api.personio.de"),
+        clientId: z.string(allowed("a Personio API client id")).min(1, allowed("a Personio API client id")),
+        appId: z
+          .string(allowed(APP_ID_ALLOWED))
+          .regex(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, allowed(APP_ID_ALLOWED))
+          .default("PERSONIO_AZUREAD"),
+      },
+      allowed("{ baseUrl, clientId, appId }"),
+    ),
+    personioClientSecret: z.string(allowed("a secret string")).min(1, allowed("a secret string")).optional(),
+    loginSchema,
+    attributeMapping,
+    timezone,
+    followRenames: z.boolean(allowed("true or false")).default(false),
+  },
+  allowed(
+    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames",
+  ),
+);
+
+/** The validated stack configuration. */
+export type StackConfig = z.infer<typeof StackConfigSchema>;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,17 @@
+import type { RenderConfig } from "../config/types";
+
+/** What rendering always reads: identity, the required names and e-mail, state and collision order. */
+const ALWAYS = ["first_name", "last_name", "email", "status", "termination_date", "created_at"] as const;
+
+/**
+ * The Personio attributes a run needs (`attributes[]`): nothing more is fetched, as data minimisation asks.
+ * The id always comes back and is not listed.
+ */
+export function requiredAttributes(config: RenderConfig): string[] {
+  const keys = new Set<string>(ALWAYS);
+  keys.add(config.loginSchema.beginning.attribute);
+  if (config.loginSchema.end !== null) keys.add(config.loginSchema.end.attribute);
+  for (const key of Object.values(config.attributeMapping)) keys.add(key);
+  keys.delete("id");
+  return [...keys].sort();
+}

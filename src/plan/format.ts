@@ -1,0 +1,93 @@
+import Table from "cli-table3";
+import type { DesiredUser } from "../render";
+import type { Plan } from "./plan";
+
+/** Mapped inputs shown as table columns; the rest are in the JSON plan. */
+const MAX_MAPPED_COLUMNS = 3;
+const MAX_CELL = 32;
+const NOT_MAPPED_COLUMNS = new Set([
+  "employeeId",
+  "userPrincipalName",
+  "displayName",
+  "givenName",
+  "surname",
+  "mailNickname",
+  "accountEnabled",
+  "adoptedObjectId",
+  "managerEmployeeId",
+  "managerObjectId",
+]);
+
+/**
+ * The plan as a person reads it: users, skipped employees, warnings and a summary line. This is output a
+ * human asked for, so it shows names; logs and errors elsewhere never do.
+ */
+export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string {
+  const columns = mappedInputs.filter((input) => !NOT_MAPPED_COLUMNS.has(input)).slice(0, MAX_MAPPED_COLUMNS);
+  const sections = [`Plan for ${plan.today} (${plan.timezone})`, ""];
+  sections.push(`Users (${plan.users.length})`);
+  const users = table([
+    "ID",
+    "User principal name",
+    "Display name",
+    "Enabled",
+    "Account",
+    ...columns,
+    "Manager",
+  ]);
+  for (const user of plan.users) {
+    users.push([
+      user.employeeId,
+      user.userPrincipalName,
+      cell(user.displayName),
+      user.accountEnabled ? "yes" : "NO",
+      user.adoptedObjectId === undefined ? "new" : `adopt ${user.adoptedObjectId}`,
+      ...columns.map((input) => cell(user[input])),
+      manager(user),
+    ]);
+  }
+  sections.push(users.toString(), "");
+  if (plan.skipped.length > 0) {
+    sections.push(`Skipped (${plan.skipped.length})`);
+    const skipped = table(["ID", "Reason", "Attribute"]);
+    for (const s of plan.skipped) skipped.push([s.employeeId, s.reason, s.attribute ?? ""]);
+    sections.push(skipped.toString(), "");
+  }
+  if (plan.warnings.length > 0) {
+    sections.push(`Warnings (${plan.warnings.length})`);
+    const warnings = table(["ID", "Property", "Warning"]);
+    for (const w of plan.warnings) warnings.push([w.employeeId, w.property, w.message]);
+    sections.push(warnings.toString(), "");
+  }
+  sections.push(summaryLine(plan));
+  return sections.join("\n");
+}
+
+/** `61 employees → 55 users (52 enabled, 3 disabled, 2 adopted), 6 skipped, 1 warning` */
+export function summaryLine(plan: Plan): string {
+  const s = plan.summary;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return (
+    `Summary: ${plural(s.employees, "employee")} → ${plural(s.users, "user")} ` +
+    `(${s.enabled} enabled, ${s.disabled} disabled, ${s.adopted} adopted), ` +
+    `${s.skipped} skipped, ${plural(s.warnings, "warning")}`
+  );
+}
+
+function table(head: string[]): Table.Table {
+  return new Table({
+    head,
+    style: { head: [], border: [], compact: true },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+}
+
+function cell(value: DesiredUser[string]): string {
+  if (value === undefined) return "";
+  const text = Array.isArray(value) ? value.join(", ") : String(value);
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
+}
+
+function manager(user: DesiredUser): string {
+  return user.managerEmployeeId ?? user.managerObjectId ?? "";
+}

@@ -1,0 +1,275 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runPlanCommand } from "../../src/cli/plan-command";
+import { generateCompany, loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
+
+const STACK = `config:
+  azuread:tenantId: 00000000-0000-0000-0000-000000000000
+  personio-azuread:personio:
+    clientId: sandbox-client
+    appId: PERSONIO_AZUREAD_TEST
+  personio-azuread:personioClientSecret:
+    secure: v1:AAAAAAAAAAAAAAAAAAAAAA==
+  personio-azuread:loginSchema:
+    beginning: { attribute: first_name, use: entire }
+    separator: "."
+    end: { attribute: last_name, use: entire }
+    domain: contoso.com
+  personio-azuread:attributeMapping:
+    jobTitle: position
+    department: department
+    managerId: supervisor
+  personio-azuread:timezone: Europe/Berlin
+`;
+
+let dir: string;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "plan-"));
+  sandbox.setFaults({});
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string[];
+}
+
+async function plan(args: string[], stack = STACK, env: Record<string, string> = {}): Promise<Run> {
+  const file = path.join(dir, "Pulumi.test.yaml");
+  writeFileSync(file, stack);
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runPlanCommand(["--stack-config", file, ...args], {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: {
+      PERSONIO_BASE_URL: sandbox.baseUrl,
+      PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      ...env,
+    },
+    now: () => new Date("2026-11-26T10:00:00Z"),
+  });
+  return { code, stdout: out.join("\n"), stderr: err };
+}
+
+describe("npm run plan", () => {
+  it("prints the plan and writes the JSON file", async () => {
+    const json = path.join(dir, "plan.json");
+    const run = await plan(["--json", json]);
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    const written = JSON.parse(readFileSync(json, "utf8"));
+    expect(written.today).toBe("2026-11-26");
+    expect(written.timezone).toBe("Europe/Berlin");
+    expect(written.summary).toEqual({
+      employees: 66,
+      users: 60,
+      enabled: 60,
+      disabled: 0,
+      adopted: 0,
+      skipped: 6,
+      warnings: 2,
+    });
+    const ids = written.users.map((u: { employeeId: string }) => Number(u.employeeId));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(written.users[0]).toEqual({
+      employeeId: "1",
+      userPrincipalName: "katharina.vogel@contoso.com",
+      displayName: "Katharina Vogel",
+      givenName: "Katharina",
+      surname: "Vogel",
+      mailNickname: "katharina.vogel",
+      accountEnabled: true,
+      jobTitle: "Chief Executive Officer",
+      department: "Management",
+    });
+    expect(written.skipped).toContainEqual({
+      employeeId: "20",
+      reason: "missing_required_attribute",
+      attribute: "email",
+    });
+    expect(run.stdout).toContain(
+      "Summary: 66 employees → 60 users (60 enabled, 0 disabled, 0 adopted), 6 skipped, 2 warnings",
+    );
+    expect(run.stdout).toContain(`Plan written to ${json}`);
+  });
+
+  it("asks Personio only for the attributes the config needs", async () => {
+    sandbox.clearRequests();
+    await plan([]);
+    const page = sandbox.requests.find((r) => r.path === "/v1/company/employees");
+    expect(page?.query["attributes[]"]).toEqual([
+      "created_at",
+      "department",
+      "email",
+      "first_name",
+      "last_name",
+      "position",
+      "status",
+      "supervisor",
+      "termination_date",
+    ]);
+  });
+
+  it("previews adoption and disables from a tenant export", async () => {
+    const accounts = path.join(dir, "accounts.json");
+    writeFileSync(
+      accounts,
+      JSON.stringify({
+        value: [
+          {
+            id: "obj-1",
+            userPrincipalName: "k.vogel@contoso.com",
+            mail: null,
+            employeeId: "1",
+            accountEnabled: true,
+          },
+          { id: "obj-3", userPrincipalName: "Anna.Mueller@contoso.com", employeeId: null },
+          { id: "obj-x", userPrincipalName: "jose.garcia@contoso.com", employeeId: "999" },
+          {
+            id: "obj-24",
+            userPrincipalName: "lena.wolf@contoso.com",
+            employeeId: "24",
+            accountEnabled: true,
+          },
+        ],
+      }),
+    );
+    const json = path.join(dir, "plan.json");
+    const run = await plan(["--existing-accounts", accounts, "--json", json]);
+    expect(run.code).toBe(0);
+    const written = JSON.parse(readFileSync(json, "utf8"));
+    const byId = new Map(written.users.map((u: { employeeId: string }) => [u.employeeId, u]));
+    expect(byId.get("1")).toMatchObject({
+      adoptedObjectId: "obj-1",
+      userPrincipalName: "k.vogel@contoso.com",
+    });
+    expect(byId.get("3")).toMatchObject({ adoptedObjectId: "obj-3" });
+    expect(byId.get("10")).toMatchObject({ userPrincipalName: "jose.garcia_10@contoso.com" });
+    expect(byId.get("24")).toMatchObject({ adoptedObjectId: "obj-24", accountEnabled: false });
+    expect(written.summary).toMatchObject({ users: 61, enabled: 60, disabled: 1, adopted: 3, skipped: 5 });
+    expect(run.stdout).toContain(
+      "Summary: 66 employees → 61 users (60 enabled, 1 disabled, 3 adopted), 5 skipped",
+    );
+  });
+
+  it.each([
+    [
+      "the credentials are wrong",
+      { rejectCredentials: true },
+      /^Personio POST \/v1\/auth: HTTP 401: credentials refused/,
+    ],
+    [
+      "a page keeps failing",
+      { serverError: { offset: 0, times: "always" as const } },
+      /^Personio GET \/v1\/company\/employees offset=0: HTTP 500 \(after 5 attempts\)$/,
+    ],
+  ])(
+    "exits 1 with one line and writes no file when %s",
+    async (_case, faults, message) => {
+      sandbox.setFaults(faults);
+      const json = path.join(dir, "plan.json");
+      const run = await plan(["--json", json]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toMatch(message);
+      expect(run.stdout).toBe("");
+      expect(existsSync(json)).toBe(false);
+    },
+    60_000,
+  );
+
+  it("exits 1 naming the employee and field of a malformed payload, keeping an earlier plan file", async () => {
+    const employees = generateCompany(3, 1);
+    const broken = structuredClone(employees) as unknown as { attributes: Record<string, unknown> }[];
+    (broken[1] as { attributes: Record<string, unknown> }).attributes["created_at"] = { value: "yesterday" };
+    sandbox.setFaults({
+      replacePage: { offset: 0, body: { success: true, metadata: { total_elements: 3 }, data: broken } },
+    });
+    const json = path.join(dir, "plan.json");
+    writeFileSync(json, "previous");
+    const run = await plan(["--json", json]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual([
+      "Personio GET /v1/company/employees offset=0: malformed payload at employee 2, field created_at: expected a date-time with offset, got a string of 9 characters",
+    ]);
+    expect(readFileSync(json, "utf8")).toBe("previous");
+  });
+
+  it.each([
+    [["--today", "2026-13-01"], 'Invalid value for --today: "2026-13-01". Allowed: a date YYYY-MM-DD.'],
+    [["--frobnicate"], /^Unknown option '--frobnicate'\..* Usage: npm run plan -- --stack-config/],
+  ])("exits 2 on bad flags %p", async (args, message) => {
+    const run = await plan(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(message);
+  });
+
+  it("exits 2 without --stack-config", async () => {
+    const err: string[] = [];
+    const code = await runPlanCommand([], {
+      stdout: () => undefined,
+      stderr: (t) => err.push(t),
+      env: {},
+      now: () => new Date(),
+    });
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/^Missing --stack-config\. Usage: /);
+  });
+
+  it("exits 2 on a config error, naming key, value and what is allowed", async () => {
+    const run = await plan([], STACK.replace("Europe/Berlin", "Europe/Berln"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([
+      'Invalid value for personio-azuread:timezone: "Europe/Berln". Allowed: an IANA time zone such as Europe/Berlin.',
+    ]);
+  });
+
+  it("exits 2 when the secret is encrypted and not in the environment", async () => {
+    const run = await plan([], STACK, { PERSONIO_CLIENT_SECRET: "" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([
+      "Missing Personio client secret: personio-azuread:personioClientSecret is encrypted in the stack file and only Pulumi can decrypt it. Allowed: set PERSONIO_CLIENT_SECRET.",
+    ]);
+  });
+
+  it("exits 2 on a tenant export that is not Graph users", async () => {
+    const accounts = path.join(dir, "accounts.json");
+    writeFileSync(accounts, JSON.stringify([{ id: "a", userPrincipalName: 5 }]));
+    const run = await plan(["--existing-accounts", accounts]);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(
+      new RegExp(
+        `^Invalid --existing-accounts ${accounts.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: entry 0, field userPrincipalName: `,
+      ),
+    );
+  });
+
+  it("exits 2 when the stack file does not exist", async () => {
+    const err: string[] = [];
+    const missing = path.join(dir, "Pulumi.nope.yaml");
+    const code = await runPlanCommand(["--stack-config", missing], {
+      stdout: () => undefined,
+      stderr: (t) => err.push(t),
+      env: {},
+      now: () => new Date(),
+    });
+    expect(code).toBe(2);
+    expect(err).toEqual([
+      `Cannot read stack config ${missing}: ENOENT. Allowed: a readable Pulumi.<stack>.yaml file.`,
+    ]);
+  });
+});

@@ -1,0 +1,141 @@
+import { ConfigError, parseStackConfig } from "../../src/config";
+
+const base = {
+  personio: { clientId: "abc123", appId: "ACME_ENTRA_SYNC" },
+  loginSchema: {
+    beginning: { attribute: "first_name", use: "entire" },
+    separator: ".",
+    end: { attribute: "last_name", use: "entire" },
+    domain: "Contoso.com",
+  },
+};
+
+function failure(raw: Record<string, unknown>): string {
+  try {
+    parseStackConfig(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseStackConfig", () => {
+  it("applies the documented defaults", () => {
+    expect(parseStackConfig(base)).toEqual({
+      personio: { baseUrl: "https://api.personio.de", clientId: "abc123", appId: "ACME_ENTRA_SYNC" },
+      loginSchema: {
+        beginning: { attribute: "first_name", use: "entire" },
+        separator: ".",
+        end: { attribute: "last_name", use: "entire" },
+        domain: "contoso.com",
+      },
+      attributeMapping: {},
+      timezone: "UTC",
+      followRenames: false,
+    });
+  });
+
+  it("reads separator none and end none", () => {
+    const config = parseStackConfig({
+      ...base,
+      loginSchema: { ...base.loginSchema, separator: "none", end: "none" },
+    });
+    expect(config.loginSchema).toMatchObject({ separator: "", end: null });
+  });
+
+  it("lets the environment override client id, secret and base URL", () => {
+    const config = parseStackConfig(base, {
+      PERSONIO_CLIENT_ID: "env-id",
+      PERSONIO_CLIENT_SECRET: "env-secret",
+      PERSONIO_BASE_URL: "http://127.0.0.1:4010",
+    });
+    expect(config.personio).toEqual({
+      baseUrl: "http://127.0.0.1:4010",
+      clientId: "env-id",
+      appId: "ACME_ENTRA_SYNC",
+    });
+    expect(config.personioClientSecret).toBe("env-secret");
+  });
+
+  it.each([
+    [
+      "an unknown mapping target",
+      { attributeMapping: { jobTitel: "position" } },
+      /^Invalid mapping target in personio-azuread:attributeMapping: "jobTitel"\. Allowed: an azuread\.User input: ageGroup, businessPhones, .*jobTitle, .*usageLocation \(userPrincipalName, employeeId, accountEnabled, givenName, surname, mailNickname are set by the program and cannot be mapped\)\.$/,
+    ],
+    [
+      "a fixed property as mapping target",
+      { attributeMapping: { userPrincipalName: "email" } },
+      /^Invalid mapping target in personio-azuread:attributeMapping: "userPrincipalName"\. Allowed: an azuread\.User input: /,
+    ],
+    [
+      "an unknown Personio key",
+      { attributeMapping: { jobTitle: "positon" } },
+      /^Invalid value for personio-azuread:attributeMapping\.jobTitle: "positon"\. Allowed: a Personio attribute key: a standard key such as first_name, or dynamic_<n>\.$/,
+    ],
+    [
+      "managerId mapped to something other than supervisor",
+      { attributeMapping: { managerId: "team" } },
+      /^Invalid value for personio-azuread:attributeMapping\.managerId: "team"\. Allowed: supervisor \(the manager is resolved from it\)\.$/,
+    ],
+    [
+      "an unknown time zone",
+      { timezone: "Europe/Berln" },
+      /^Invalid value for personio-azuread:timezone: "Europe\/Berln"\. Allowed: an IANA time zone such as Europe\/Berlin\.$/,
+    ],
+    [
+      "a bad separator",
+      { loginSchema: { ...base.loginSchema, separator: "/" } },
+      /^Invalid value for personio-azuread:loginSchema\.separator: "\/"\. Allowed: "\.", "-", "_" or none\.$/,
+    ],
+    [
+      "a domain that is not a domain",
+      { loginSchema: { ...base.loginSchema, domain: "contoso" } },
+      /^Invalid value for personio-azuread:loginSchema\.domain: "contoso"\. Allowed: a DNS domain such as contoso\.com\.$/,
+    ],
+    [
+      "an unknown login attribute",
+      { loginSchema: { ...base.loginSchema, beginning: { attribute: "firstname" } } },
+      /^Invalid value for personio-azuread:loginSchema\.beginning\.attribute: "firstname"\. Allowed: a Personio attribute key: /,
+    ],
+    [
+      "a bad use",
+      { loginSchema: { ...base.loginSchema, end: { attribute: "last_name", use: "first" } } },
+      /^Invalid value for personio-azuread:loginSchema\.end\.use: "first"\. Allowed: entire or first_letter\.$/,
+    ],
+    [
+      "an unknown key",
+      { loginschema: {} },
+      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames\.$/,
+    ],
+    [
+      "an app id that is not UPPER_SNAKE_CASE",
+      { personio: { clientId: "abc", appId: "acme-sync" } },
+      /^Invalid value for personio-azuread:personio\.appId: "acme-sync"\. Allowed: UPPER_SNAKE_CASE, e\.g\. ACME_ENTRA_SYNC\.$/,
+    ],
+    [
+      "a missing login schema",
+      { loginSchema: undefined },
+      /^Invalid value for personio-azuread:loginSchema: \(missing\)\. Allowed: \{ beginning, separator, end, domain \}\.$/,
+    ],
+    [
+      "a secret of the wrong type, without echoing it",
+      { personioClientSecret: 12345 },
+      /^Invalid value for personio-azuread:personioClientSecret: \[secret\]\. Allowed: a secret string\.$/,
+    ],
+    [
+      "followRenames that is not a boolean",
+      { followRenames: "yes" },
+      /^Invalid value for personio-azuread:followRenames: "yes"\. Allowed: true or false\.$/,
+    ],
+  ])("fails on %s", (_case, override, message) => {
+    expect(failure({ ...base, ...override })).toMatch(message);
+  });
+
+  it("counts further problems in the one line", () => {
+    expect(failure({ ...base, timezone: "Mars/Base", followRenames: 1 })).toBe(
+      'Invalid value for personio-azuread:timezone: "Mars/Base". Allowed: an IANA time zone such as Europe/Berlin. (and 1 more problem)',
+    );
+  });
+});
