@@ -71,7 +71,7 @@ export class PersonioClient {
     };
     const tokens = new TokenCache(() => this.authenticate(base, options), clock);
     const windows = options.rateLimit === false ? undefined : (options.rateLimit ?? PERSONIO_RATE_WINDOWS);
-    this.deps = { ...base, tokens, limiter: windows && new RateLimiter(windows, 50, clock) };
+    this.deps = { ...base, tokens, limiter: windows && new RateLimiter(windows, 10, clock) };
   }
 
   /** Every employee, in Personio's order; throws a {@link PersonioError} rather than return a partial list. */

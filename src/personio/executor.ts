@@ -112,7 +112,7 @@ export async function execute(
   }
 }
 
-/** One paced, signed attempt; the pacing slot is released when the answer (or failure) arrives. */
+/** One paced, signed attempt; its pacing turn ends when the server's answer begins, or the attempt failed. */
 async function send(
   deps: ExecutorDeps,
   request: Unsigned,
@@ -123,7 +123,10 @@ async function send(
   try {
     const token = deps.tokens === undefined ? undefined : await deps.tokens.get();
     const signed = token === undefined ? headers : { ...headers, Authorization: `Bearer ${token}` };
-    return { response: await deps.transport({ ...request, headers: signed, signal }), token };
+    return {
+      response: await deps.transport({ ...request, headers: signed, signal, onAnswered: release }),
+      token,
+    };
   } finally {
     release?.();
   }

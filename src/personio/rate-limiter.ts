@@ -12,17 +12,19 @@ export const PERSONIO_RATE_WINDOWS: readonly RateWindow[] = [
   { limit: 300, windowMs: 60_000 },
 ];
 
-/** Call when the request's response (or failure) has arrived. */
+/** Call as soon as the server's answer to the request begins, or the request has failed. */
 export type Release = () => void;
 
 /**
  * Paces requests so that no sliding window at the server ever holds more than its limit.
  *
- * The client cannot see when a request reaches the server, only that it happens between sending it and
- * receiving the answer (a new connection or TLS handshake can delay it by 100 ms or more). So request n starts
- * only once every request `limit` places before it has been answered, and a window after the latest of those
- * answers: any `limit + 1` requests then reach the server more than a window apart, whatever the network does.
- * A sliding log rather than a token bucket: a bucket of 300 refilled at 5/s admits 600 requests in a minute.
+ * The client cannot see when a request reaches the server, only that it happens between starting it and
+ * receiving the first byte of the answer; a new connection or TLS handshake, or a busy server, can put 100 ms
+ * and more between the two, and pacing by start times drew 429s from the sandbox. So request n starts only once
+ * every request `limit` places before it has been answered, and a window (plus `marginMs`) after the latest of
+ * those answers: any `limit + 1` requests then reach the server more than a window apart, whatever the network
+ * does. The price is one round trip per window. A sliding log rather than a token bucket: a bucket of 300
+ * refilled at 5/s admits 600 requests in one minute.
  */
 export class RateLimiter {
   private issued = 0;
@@ -49,7 +51,7 @@ export class RateLimiter {
     this.keep = Math.max(1, ...windows.map((w) => w.limit));
   }
 
-  /** Waits for this request's turn; the returned function must be called once the answer has arrived. */
+  /** Waits for this request's turn; the returned function must be called when the answer begins (or it failed). */
   async acquire(signal?: AbortSignal): Promise<Release> {
     const index = this.issued++;
     this.ends.push(undefined);

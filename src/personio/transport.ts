@@ -16,6 +16,8 @@ export interface HttpRequest {
   readonly headers: Record<string, string>;
   readonly body?: unknown;
   readonly signal?: AbortSignal;
+  /** Called as soon as the response headers arrive: proof that the server has received the request. */
+  readonly onAnswered?: () => void;
 }
 
 /** A transport failure below HTTP (reset, refused, timeout), carrying only the error code, never the request. */
@@ -30,6 +32,8 @@ export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
 /** An axios-backed {@link Transport} with connection reuse and a per-request timeout. */
 export function createTransport(baseUrl: string, timeoutMs: number, maxSockets: number): Transport {
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
   const client: AxiosInstance = axios.create({
     baseURL: baseUrl.replace(/\/+$/, ""),
     timeout: timeoutMs,
@@ -37,8 +41,6 @@ export function createTransport(baseUrl: string, timeoutMs: number, maxSockets: 
     transformResponse: (data: unknown) => data,
     validateStatus: () => true,
     maxRedirects: 0,
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets }),
   });
   return async (request) => {
     try {
@@ -48,6 +50,8 @@ export function createTransport(baseUrl: string, timeoutMs: number, maxSockets: 
         headers: request.headers,
         data: request.body,
         signal: request.signal,
+        httpAgent: notifyingAgent(httpAgent, request.onAnswered),
+        httpsAgent: notifyingAgent(httpsAgent, request.onAnswered),
       });
       const retryAfter = response.headers["retry-after"];
       return {
@@ -62,4 +66,24 @@ export function createTransport(baseUrl: string, timeoutMs: number, maxSockets: 
       throw new NetworkError(code === "ECONNABORTED" ? "ETIMEDOUT" : code);
     }
   };
+}
+
+/**
+ * The shared keep-alive agent, seen through a per-request view that reports when the response headers arrive,
+ * before the body is read and parsed: the earliest moment the client knows the server has the request.
+ */
+function notifyingAgent<A extends http.Agent>(agent: A, onAnswered: (() => void) | undefined): A {
+  if (onAnswered === undefined) return agent;
+  // addRequest is how http.ClientRequest hands itself to an agent; @types/node does not declare it.
+  const shared = agent as unknown as AgentInternals;
+  const view = Object.create(agent) as AgentInternals;
+  view.addRequest = (req, options) => {
+    req.once("response", onAnswered);
+    shared.addRequest(req, options);
+  };
+  return view as unknown as A;
+}
+
+interface AgentInternals {
+  addRequest(req: http.ClientRequest, options: http.RequestOptions): void;
 }

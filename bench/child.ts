@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+/** Runs a TypeScript file in a fresh Node process (so its peak RSS is its own) and returns its last stdout line. */
+export async function runIsolated(file: string, args: readonly string[]): Promise<string> {
+  const child = spawn(TSX, [path.join(ROOT, file), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  let last = "";
+  for await (const line of createInterface({ input: child.stdout })) last = line;
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`${file} ${args.join(" ")} exited with ${code}`);
+  return last;
+}
+
+/** A long-running child whose first stdout line is its address (the sandbox), stopped with SIGTERM. */
+export async function startServer(
+  file: string,
+  args: readonly string[],
+): Promise<{ firstLine: string; stop: () => Promise<void> }> {
+  const child = spawn(TSX, [path.join(ROOT, file), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    lines.once("line", resolve);
+    child.once("close", (code) =>
+      reject(new Error(`${file} exited with ${code} before printing its address`)),
+    );
+  });
+  lines.on("line", () => undefined);
+  const stop = async (): Promise<void> => {
+    const closed = new Promise((resolve) => child.once("close", resolve));
+    child.kill("SIGTERM");
+    await closed;
+  };
+  return { firstLine, stop };
+}
+
+/** Peak resident set size of this process so far, in MB. */
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}

@@ -1,0 +1,23 @@
+import { run as personio } from "./personio.bench";
+import { run as render } from "./render.bench";
+
+/** `npm run bench [-- name…]`: every benchmark, or the named ones, each printing its own table. */
+const BENCHES: Record<string, () => Promise<void>> = { personio, render };
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2);
+  const selected = names.length === 0 ? Object.keys(BENCHES) : names;
+  for (const name of selected) {
+    const bench = BENCHES[name];
+    if (bench === undefined) {
+      throw new Error(`Unknown benchmark: ${name}. Allowed: ${Object.keys(BENCHES).join(", ")}.`);
+    }
+    await bench();
+    console.log("");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,124 @@
+import { bearerToken, readCredentials, type TokenStore } from "./auth";
+import { type EmployeeStore, parseListQuery } from "./employee-store";
+import type { FaultState } from "./faults";
+import type { SandboxCredentials } from "./types";
+
+/** What the sandbox answers to one request. */
+export type Reply =
+  | {
+      readonly kind: "json";
+      readonly status: number;
+      readonly body: unknown;
+      readonly headers?: Record<string, string>;
+    }
+  /** A body sent exactly as given: JSON text already serialised, or a replaced page that is not JSON. */
+  | { readonly kind: "raw"; readonly status: number; readonly body: string }
+  /** The connection is reset instead of answered. */
+  | { readonly kind: "reset" };
+
+/** One request, reduced to what routing needs. */
+export interface Call {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string | string[]>>;
+  readonly authorization: string | undefined;
+  readonly contentType: string | undefined;
+  readonly body: string;
+  /** Arrival, `performance.now()` ms. */
+  readonly now: number;
+}
+
+/** The mutable state behind a sandbox's endpoints. */
+export interface SandboxState {
+  readonly credentials: SandboxCredentials;
+  readonly tokenTtlSeconds: number;
+  readonly tokens: TokenStore;
+  readonly employees: EmployeeStore;
+  faults: FaultState;
+}
+
+/** Paths as Personio serves them under its `https://api.personio.de` base URL. */
+export const AUTH_PATH = "/v1/auth";
+export const EMPLOYEES_PATH = "/v1/company/employees";
+const ATTRIBUTE_PATHS = new Set([
+  "/v1/company/employees/attributes",
+  "/v1/company/employees/custom-attributes",
+]);
+
+/** Personio's error body: `{success: false, error: {code, message}}`. */
+export function personioError(status: number, message: string, headers?: Record<string, string>): Reply {
+  return { kind: "json", status, body: { success: false, error: { code: status, message } }, headers };
+}
+
+/** Answers one call as Personio's v1 API would, faults included. */
+export function route(state: SandboxState, call: Call): Reply {
+  const allowed = call.path === AUTH_PATH ? "POST" : isEmployeesPath(call.path) ? "GET" : undefined;
+  if (allowed === undefined) return personioError(404, `Not found: ${call.method} ${call.path}`);
+  if (call.method !== allowed) {
+    return personioError(405, `Method ${call.method} is not allowed on ${call.path}`, { Allow: allowed });
+  }
+  if (call.path === AUTH_PATH) return authenticate(state, call);
+  const token = bearerToken(call.authorization);
+  if (token === undefined) return personioError(401, "Authorization is not provided");
+  if (!state.tokens.isValid(token, call.now)) {
+    return personioError(401, "Provided authorization is not valid");
+  }
+  if (ATTRIBUTE_PATHS.has(call.path)) {
+    return {
+      kind: "json",
+      status: 200,
+      body: { success: true, data: state.employees.attributeDefinitions() },
+    };
+  }
+  return listEmployees(state, call);
+}
+
+function isEmployeesPath(path: string): boolean {
+  return path === EMPLOYEES_PATH || ATTRIBUTE_PATHS.has(path);
+}
+
+function authenticate(state: SandboxState, call: Call): Reply {
+  const given = readCredentials(call.body, call.contentType);
+  const { clientId, clientSecret } = state.credentials;
+  if (
+    state.faults.plan.rejectCredentials ||
+    given?.clientId !== clientId ||
+    given.clientSecret !== clientSecret
+  ) {
+    return personioError(401, "Wrong credentials: the client id or secret is invalid");
+  }
+  const token = state.tokens.issue(state.tokenTtlSeconds, call.now);
+  return {
+    kind: "json",
+    status: 200,
+    body: { success: true, data: { token, expires_in: state.tokenTtlSeconds, scope: "employees:read" } },
+  };
+}
+
+function listEmployees(state: SandboxState, call: Call): Reply {
+  const throttled = state.faults.throttle(call.now);
+  if (throttled !== undefined) {
+    const retryAfter = throttled.retryAfterSeconds;
+    return personioError(
+      429,
+      "Too many requests: the rate limit is exceeded, retry later",
+      retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) },
+    );
+  }
+  const query = parseListQuery(call.query);
+  if (typeof query === "string") return personioError(400, query);
+  const fault = state.faults.atOffset(query.offset);
+  if (fault?.kind === "reset") return fault;
+  if (fault?.kind === "error") {
+    return personioError(fault.status, `Internal error (injected) at offset ${query.offset}`);
+  }
+  const page: Reply =
+    fault?.kind === "replace"
+      ? typeof fault.body === "string"
+        ? { kind: "raw", status: 200, body: fault.body }
+        : { kind: "json", status: 200, body: fault.body }
+      : { kind: "raw", status: 200, body: state.employees.page(query) };
+  const change = state.faults.takeTotalChange();
+  if (change !== 0) state.employees.changeTotal(change);
+  return page;
+}

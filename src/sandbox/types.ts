@@ -1,0 +1,92 @@
+/** One attribute of a Personio employee item; `type` and `universal_id` are missing in some older data. */
+export interface PersonioAttribute {
+  readonly label?: string;
+  readonly value: unknown;
+  readonly type?: string | null;
+  readonly universal_id?: string | null;
+  readonly [extra: string]: unknown;
+}
+
+/** An employee as `GET /v1/company/employees` lists it: `{type: "Employee", attributes: {key: {label, value, …}}}`. */
+export interface PersonioEmployeeItem {
+  readonly type?: string;
+  readonly attributes: Readonly<Record<string, PersonioAttribute>>;
+}
+
+/** The API credentials the sandbox accepts at `POST /v1/auth`. */
+export interface SandboxCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** Failures the sandbox injects; each counter starts again when the plan is replaced. */
+export interface FaultPlan {
+  /** The next `count` requests to the employees endpoint answer 429 (Personio's error shape); `retryAfterSeconds` sets a Retry-After header when given. */
+  readonly rateLimitBurst?: { readonly count: number; readonly retryAfterSeconds?: number };
+  /** Answer `status` (default 500) to GET /v1/company/employees at this record offset, `times` times (a number) or "always". */
+  readonly serverError?: {
+    readonly offset: number;
+    readonly status?: number;
+    readonly times: number | "always";
+  };
+  /** Enforce Personio's limits: answer 429 when a request would exceed perSecond in any sliding 1 s window or perMinute in any sliding 60 s window (employees endpoint only). */
+  readonly enforceRateLimit?: { readonly perSecond: number; readonly perMinute: number };
+  /** Every POST /v1/auth fails with 401 as if the credentials were wrong. */
+  readonly rejectCredentials?: boolean;
+  /** Destroy the socket (connection reset) on the page at this offset, `times` times. */
+  readonly connectionReset?: { readonly offset: number; readonly times: number | "always" };
+  /** After the first employees page is served, add (positive) or remove (negative) this many employees, so total_elements changes between pages. */
+  readonly changeTotalAfterFirstPage?: number;
+  /** Serve the page at this offset with this JSON instead of the real one (for malformed payload tests); a string body is sent as is, not as JSON. */
+  readonly replacePage?: { readonly offset: number; readonly body: unknown };
+}
+
+/** How to start a sandbox; every field has a default. */
+export interface SandboxOptions {
+  /** Employees as Personio items; default: the bundled sample company. */
+  readonly employees?: readonly PersonioEmployeeItem[];
+  /** The credentials `POST /v1/auth` accepts; default `sandbox-client` / `sandbox-secret`. */
+  readonly credentials?: SandboxCredentials;
+  /** Port on 127.0.0.1; default 0 (a free port). */
+  readonly port?: number;
+  /** Milliseconds added before answering every request; default 0. */
+  readonly latencyMs?: number;
+  /** Failures to inject; default none. */
+  readonly faults?: FaultPlan;
+  /** `expires_in` of issued tokens, after which they answer 401; default 86400. */
+  readonly tokenTtlSeconds?: number;
+  /** The date (YYYY-MM-DD) relative dates of the bundled sample company resolve against; default today in Europe/Berlin. */
+  readonly today?: string;
+}
+
+/** One request as the sandbox received it. */
+export interface SandboxRequest {
+  readonly method: string;
+  readonly path: string;
+  /** Query parameters; repeated ones and every `name[]` parameter are arrays. */
+  readonly query: Record<string, string | string[]>;
+  /** The status answered; 0 when the connection was reset instead (or the sandbox closed first). */
+  readonly status: number;
+  /** Arrival time, `performance.now()` milliseconds. */
+  readonly startedAt: number;
+  /** The `X-Personio-App-ID` header. */
+  readonly appId: string | undefined;
+}
+
+/** A running sandbox on 127.0.0.1. */
+export interface Sandbox {
+  /** e.g. `http://127.0.0.1:43210`; clients append `/v1/...`. */
+  readonly baseUrl: string;
+  readonly credentials: SandboxCredentials;
+  /** Every request received, in arrival order. */
+  readonly requests: readonly SandboxRequest[];
+  /** Replaces the fault plan; counters reset. */
+  setFaults(faults: FaultPlan): void;
+  /** Replaces the employees served. */
+  setEmployees(employees: readonly PersonioEmployeeItem[]): void;
+  /** Every issued token now answers 401 (to test re-authentication). */
+  revokeTokens(): void;
+  clearRequests(): void;
+  /** Stops listening and drops every connection, in-flight requests included. */
+  close(): Promise<void>;
+}

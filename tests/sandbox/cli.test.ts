@@ -1,0 +1,124 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { parseSandboxArgs } from "../../src/sandbox";
+
+const ROOT = path.resolve(__dirname, "../..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const SCRIPT = path.join(ROOT, "scripts", "sandbox.ts");
+
+describe("parseSandboxArgs", () => {
+  it("defaults to a free port, the sample company, no latency and no faults", () => {
+    expect(parseSandboxArgs([])).toEqual({
+      help: false,
+      port: 0,
+      data: undefined,
+      generate: undefined,
+      latencyMs: 0,
+      today: undefined,
+      tokenTtlSeconds: undefined,
+      rejectCredentials: false,
+      rateLimit: undefined,
+    });
+  });
+
+  it("reads every flag", () => {
+    const argv = ["--port", "8080", "--data", "c.json", "--latency=50", "--today", "2026-11-26"];
+    argv.push("--token-ttl", "60", "--reject-credentials", "--rate-limit", "15/300");
+    expect(parseSandboxArgs(argv)).toEqual({
+      help: false,
+      port: 8080,
+      data: "c.json",
+      generate: undefined,
+      latencyMs: 50,
+      today: "2026-11-26",
+      tokenTtlSeconds: 60,
+      rejectCredentials: true,
+      rateLimit: { perSecond: 15, perMinute: 300 },
+    });
+  });
+
+  const FLAGS =
+    "--help, --port, --data, --generate, --latency, --today, --token-ttl, --reject-credentials, --rate-limit";
+  it.each([
+    [
+      ["--port", "http"],
+      'Invalid value for --port: "http". Allowed: a whole number 0-65535 (0 picks a free port).',
+    ],
+    [
+      ["--port", "70000"],
+      'Invalid value for --port: "70000". Allowed: a whole number 0-65535 (0 picks a free port).',
+    ],
+    [["--latency=-5"], 'Invalid value for --latency: "-5". Allowed: whole milliseconds 0-600000.'],
+    [
+      ["--generate", "1e3"],
+      'Invalid value for --generate: "1e3". Allowed: a whole number of employees 0-1000000.',
+    ],
+    [["--today", "26.11.2026"], 'Invalid value for --today: "26.11.2026". Allowed: a date YYYY-MM-DD.'],
+    [
+      ["--rate-limit", "15"],
+      'Invalid value for --rate-limit: "15". Allowed: PERSEC/PERMIN, two whole numbers of 1 or more, e.g. 15/300.',
+    ],
+    [
+      ["--port"],
+      "Missing value for --port. Allowed: a whole number 0-65535 (0 picks a free port) (write --flag=-x for a value starting with -).",
+    ],
+    [["--reject-credentials=yes"], "Invalid flag --reject-credentials: it takes no value."],
+    [["--fault-everything"], `Unknown flag --fault-everything. Allowed: ${FLAGS}.`],
+    [["data.json"], `Unexpected argument "data.json". Allowed: flags only (${FLAGS}).`],
+    [
+      ["--data", "a.json", "--generate", "10"],
+      'Invalid flags: --data "a.json" and --generate "10" both given. Allowed: one of them, or neither (the sample company).',
+    ],
+  ])("fails for %j", (argv, message) => {
+    expect(() => parseSandboxArgs(argv)).toThrow(message);
+  });
+});
+
+/** Runs the script; resolves with its exit code, stdout lines and stderr once it exits. */
+function run(args: readonly string[], onFirstLine?: (line: string, stop: () => void) => void) {
+  const child = spawn(TSX, [SCRIPT, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const lines: string[] = [];
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    lines.push(line);
+    if (lines.length === 3) onFirstLine?.(lines[0] as string, () => child.kill("SIGTERM"));
+  });
+  return new Promise<{ code: number | null; lines: string[]; stderr: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, lines, stderr })),
+  );
+}
+
+describe("scripts/sandbox.ts", () => {
+  it("prints its base URL first, then the credentials, serves, and exits 0 on SIGTERM", async () => {
+    let status: number | undefined;
+    const result = await run(["--generate", "120", "--latency", "1"], (baseUrl, stop) => {
+      fetch(`${baseUrl}/v1/auth`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ client_id: "sandbox-client", client_secret: "sandbox-secret" }),
+      })
+        .then((response) => (status = response.status))
+        .finally(stop);
+    });
+    expect(result.code).toBe(0);
+    expect(status).toBe(200);
+    expect(result.lines).toEqual([
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      "PERSONIO_CLIENT_ID=sandbox-client",
+      "PERSONIO_CLIENT_SECRET=sandbox-secret",
+    ]);
+    expect(result.stderr).toContain("Personio sandbox: 120 employees at http://127.0.0.1:");
+    expect(result.stderr).toContain("Personio sandbox: stopped (SIGTERM) after 1 request.");
+  });
+
+  it("exits 2 with a one-line error on a bad flag", async () => {
+    const result = await run(["--port", "http"]);
+    expect(result).toEqual({
+      code: 2,
+      lines: [],
+      stderr: 'Invalid value for --port: "http". Allowed: a whole number 0-65535 (0 picks a free port).\n',
+    });
+  });
+});

@@ -1,0 +1,227 @@
+import { generateCompany, type FaultPlan, type Sandbox, startSandbox } from "../../src/sandbox";
+import { FaultState } from "../../src/sandbox/faults";
+
+const EMPLOYEES = "/v1/company/employees";
+
+let sandbox: Sandbox | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+/** A sandbox of 250 employees with `faults`, and a token for it. */
+async function start(faults: FaultPlan): Promise<{ s: Sandbox; token: string }> {
+  sandbox = await startSandbox({ employees: generateCompany(250, 1), faults });
+  const s = sandbox;
+  const response = await fetch(`${s.baseUrl}/v1/auth`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ client_id: s.credentials.clientId, client_secret: s.credentials.clientSecret }),
+  });
+  const { data } = (await response.json()) as { data: { token: string } };
+  return { s, token: data.token };
+}
+
+function get(s: Sandbox, token: string, path: string): Promise<Response> {
+  return fetch(`${s.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+}
+
+async function statuses(s: Sandbox, token: string, paths: readonly string[]): Promise<number[]> {
+  const result: number[] = [];
+  for (const path of paths) {
+    const response = await get(s, token, path);
+    await response.arrayBuffer();
+    result.push(response.status);
+  }
+  return result;
+}
+
+const page = (offset: number): string => `${EMPLOYEES}?limit=100&offset=${offset}`;
+
+interface Page {
+  readonly metadata: { readonly total_elements: number };
+  readonly data: readonly { attributes: Record<string, { value: unknown }> }[];
+}
+
+async function pageOf(s: Sandbox, token: string, path: string): Promise<Page> {
+  return (await (await get(s, token, path)).json()) as Page;
+}
+
+describe("rateLimitBurst", () => {
+  it("answers 429 in Personio's error shape to the next `count` employees requests, with Retry-After", async () => {
+    const { s, token } = await start({ rateLimitBurst: { count: 2, retryAfterSeconds: 3 } });
+    const first = await get(s, token, page(0));
+    expect(first.status).toBe(429);
+    expect(first.headers.get("retry-after")).toBe("3");
+    expect(await first.json()).toEqual({
+      success: false,
+      error: { code: 429, message: "Too many requests: the rate limit is exceeded, retry later" },
+    });
+    expect(
+      await statuses(s, token, ["/v1/company/employees/attributes", page(100), page(100), page(200)]),
+    ).toEqual([200, 429, 200, 200]);
+  });
+
+  it("sends no Retry-After unless asked to", async () => {
+    const { s, token } = await start({ rateLimitBurst: { count: 1 } });
+    const response = await get(s, token, page(0));
+    expect([response.status, response.headers.get("retry-after")]).toEqual([429, null]);
+  });
+});
+
+describe("serverError", () => {
+  it("answers `status` at its offset `times` times, then serves the page", async () => {
+    const { s, token } = await start({ serverError: { offset: 100, status: 503, times: 2 } });
+    expect(await statuses(s, token, [page(0), page(100), page(100), page(200), page(100)])).toEqual([
+      200, 503, 503, 200, 200,
+    ]);
+    expect((await pageOf(s, token, page(100))).data).toHaveLength(100);
+  });
+
+  it('answers 500 by default, every time when "always"', async () => {
+    const { s, token } = await start({ serverError: { offset: 200, times: "always" } });
+    expect(await statuses(s, token, Array(6).fill(page(200)))).toEqual(Array(6).fill(500));
+    const response = await get(s, token, page(200));
+    expect(await response.json()).toEqual({
+      success: false,
+      error: { code: 500, message: "Internal error (injected) at offset 200" },
+    });
+  });
+});
+
+describe("enforceRateLimit", () => {
+  it("refuses requests beyond perSecond", async () => {
+    const { s, token } = await start({ enforceRateLimit: { perSecond: 3, perMinute: 100 } });
+    expect(await statuses(s, token, Array(5).fill(page(0)))).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it.each([
+    [
+      "perSecond in any sliding second",
+      { perSecond: 2, perMinute: 100 },
+      [0, 10, 999, 1_000, 1_009, 1_010, 1_011],
+      [true, true, false, true, false, true, false],
+    ],
+    [
+      "perMinute in any sliding minute",
+      { perSecond: 100, perMinute: 3 },
+      [0, 20_000, 40_000, 59_999, 60_000, 60_001],
+      [true, true, true, false, true, false],
+    ],
+  ])("admits by arrival time, at most %s", (_case, limits, arrivals, admitted) => {
+    const state = new FaultState({ enforceRateLimit: limits });
+    expect(arrivals.map((now) => state.throttle(now) === undefined)).toEqual(admitted);
+  });
+
+  it("refuses requests beyond perMinute in a sliding minute", async () => {
+    const { s, token } = await start({ enforceRateLimit: { perSecond: 10, perMinute: 4 } });
+    expect(await statuses(s, token, Array(6).fill(page(0)))).toEqual([200, 200, 200, 200, 429, 429]);
+  });
+
+  it("does not limit authentication or the attributes endpoint", async () => {
+    const { s, token } = await start({ enforceRateLimit: { perSecond: 1, perMinute: 1 } });
+    expect(await statuses(s, token, Array(3).fill("/v1/company/employees/attributes"))).toEqual([
+      200, 200, 200,
+    ]);
+  });
+});
+
+describe("rejectCredentials", () => {
+  it("refuses the right credentials with 401", async () => {
+    sandbox = await startSandbox({ employees: generateCompany(1, 1), faults: { rejectCredentials: true } });
+    const response = await fetch(`${sandbox.baseUrl}/v1/auth`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ client_id: "sandbox-client", client_secret: "sandbox-secret" }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      success: false,
+      error: { code: 401, message: "Wrong credentials: the client id or secret is invalid" },
+    });
+  });
+});
+
+describe("connectionReset", () => {
+  it("resets the connection at its offset `times` times and records status 0", async () => {
+    const { s, token } = await start({ connectionReset: { offset: 100, times: 1 } });
+    await expect(get(s, token, page(100))).rejects.toMatchObject({
+      message: "fetch failed",
+      cause: { code: "ECONNRESET" },
+    });
+    expect(await statuses(s, token, [page(100), page(0)])).toEqual([200, 200]);
+    expect(s.requests.map((r) => [r.query["offset"] ?? "-", r.status])).toEqual([
+      ["-", 200],
+      ["100", 0],
+      ["100", 200],
+      ["0", 200],
+    ]);
+  });
+});
+
+describe("changeTotalAfterFirstPage", () => {
+  const totals = async (s: Sandbox, token: string, offsets: readonly number[]): Promise<unknown[]> => {
+    const result: unknown[] = [];
+    for (const offset of offsets) {
+      const body = await pageOf(s, token, page(offset));
+      result.push([body.metadata.total_elements, body.data.length]);
+    }
+    return result;
+  };
+
+  it("adds employees after the first page, once", async () => {
+    const { s, token } = await start({ changeTotalAfterFirstPage: 2 });
+    expect(await totals(s, token, [0, 100, 200, 0])).toEqual([
+      [250, 100],
+      [252, 100],
+      [252, 52],
+      [252, 100],
+    ]);
+    const last = await pageOf(s, token, `${EMPLOYEES}?offset=250`);
+    expect(last.data.map((e) => [e.attributes["id"]?.value, e.attributes["email"]?.value])).toEqual([
+      [251, "added.251@contoso.com"],
+      [252, "added.252@contoso.com"],
+    ]);
+  });
+
+  it("removes the employees with the highest ids when negative", async () => {
+    const { s, token } = await start({ changeTotalAfterFirstPage: -3 });
+    expect(await totals(s, token, [100, 200])).toEqual([
+      [250, 100],
+      [247, 47],
+    ]);
+  });
+});
+
+describe("replacePage", () => {
+  it("serves the given JSON at its offset instead of the real page", async () => {
+    const body = { success: true, metadata: { total_elements: 1 }, data: [{ attributes: {} }] };
+    const { s, token } = await start({ replacePage: { offset: 100, body } });
+    expect(await (await get(s, token, page(100))).json()).toEqual(body);
+    expect((await pageOf(s, token, page(0))).data).toHaveLength(100);
+  });
+
+  it("sends a string body as it is, not as JSON", async () => {
+    const { s, token } = await start({ replacePage: { offset: 0, body: "<html>" } });
+    const response = await get(s, token, page(0));
+    expect([response.status, await response.text()]).toEqual([200, "<html>"]);
+  });
+});
+
+describe("setFaults", () => {
+  it("replaces the plan and starts its counters again", async () => {
+    const { s, token } = await start({ serverError: { offset: 0, times: 1 } });
+    expect(await statuses(s, token, [page(0), page(0)])).toEqual([500, 200]);
+    s.setFaults({ serverError: { offset: 0, times: 1 } });
+    expect(await statuses(s, token, [page(0), page(0)])).toEqual([500, 200]);
+    s.setFaults({});
+    expect(await statuses(s, token, [page(0)])).toEqual([200]);
+  });
+
+  it("fails on a plan that cannot mean anything", async () => {
+    const { s } = await start({});
+    expect(() => s.setFaults({ enforceRateLimit: { perSecond: 0, perMinute: 300 } })).toThrow(
+      "Invalid sandbox option faults.enforceRateLimit.perSecond: 0. Allowed: a whole number, 1 or more.",
+    );
+  });
+});
