@@ -1,0 +1,17 @@
+import type * as azuread from "@pulumi/azuread";
+import type { ExistingAccount } from "../config";
+
+/** The tenant's users as rendering sees them; Graph's empty strings become nulls. */
+export function toExistingAccounts(users: readonly azuread.types.output.GetUsersUser[]): ExistingAccount[] {
+  return users.map((user) => ({
+    id: user.objectId,
+    userPrincipalName: user.userPrincipalName,
+    mail: emptyToNull(user.mail),
+    employeeId: emptyToNull(user.employeeId),
+    accountEnabled: typeof user.accountEnabled === "boolean" ? user.accountEnabled : null,
+  }));
+}
+
+function emptyToNull(value: string | undefined | null): string | null {
+  return value === undefined || value === null || value.trim() === "" ? null : value;
+}

@@ -1,0 +1,5 @@
+export { runProgram, type ProgramInputs } from "./program";
+export { projectConfig } from "./config-source";
+export { Directory, type DirectoryArgs } from "./directory";
+export type { StackOutputs, StackCounts } from "./outputs";
+export { logicalName } from "./user-resource";

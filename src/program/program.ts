@@ -1,0 +1,80 @@
+import * as azuread from "@pulumi/azuread";
+import * as pulumi from "@pulumi/pulumi";
+import { type ConfigEnv, ConfigError, parseStackConfig, type StackConfig } from "../config";
+import { type Employee, PersonioClient, PersonioError } from "../personio";
+import { requiredAttributes } from "../plan/attributes";
+import { calendarDateIn, render } from "../render";
+import { declarationOrder } from "./declaration-order";
+import { Directory } from "./directory";
+import { toExistingAccounts } from "./existing-accounts";
+import { type StackOutputs, stackOutputs } from "./outputs";
+
+/** What the program depends on from outside; `index.ts` passes the real ones, tests their own. */
+export interface ProgramInputs {
+  /** The `personio-azuread:*` stack config, namespace stripped (see `projectConfig`). */
+  readonly config: Record<string, unknown>;
+  readonly env: ConfigEnv;
+  readonly now: Date;
+  /** Makes initial passwords; default: 20 random characters. */
+  readonly newPassword?: () => string;
+}
+
+/**
+ * The Pulumi program: validate config, list Personio completely, read the tenant's users once, render, and
+ * declare the directory. Everything that can fail does so before the first resource is declared, with one
+ * line (`pulumi.RunError`, no stack trace).
+ */
+export async function runProgram(inputs: ProgramInputs): Promise<StackOutputs> {
+  const config = loadConfig(inputs);
+  const employees = await listEmployees(config);
+  const tenant = await azuread.getUsers({ returnAll: true });
+  const existingAccounts = toExistingAccounts(tenant.users);
+  const today = calendarDateIn(inputs.now, config.timezone);
+  const result = render({ employees, config, today, existingAccounts });
+  for (const warning of result.warnings) {
+    pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
+  }
+  const { declarations, dropped } = declarationOrder(result.users);
+  for (const link of dropped) {
+    pulumi.log.warn(
+      `employee ${link.employeeId}: managerId: the supervisor chain loops back (via ${link.managerEmployeeId}); no manager set`,
+    );
+  }
+  const directory = new Directory("personio", {
+    declarations,
+    followRenames: config.followRenames,
+    newPassword: inputs.newPassword,
+  });
+  return stackOutputs(result, employees.length, directory);
+}
+
+function loadConfig(inputs: ProgramInputs): StackConfig {
+  try {
+    const config = parseStackConfig(inputs.config, inputs.env);
+    if (config.personioClientSecret === undefined) {
+      throw new ConfigError(
+        "Missing Personio client secret: personio-azuread:personioClientSecret is not set. " +
+          "Allowed: pulumi config set --secret personioClientSecret <secret>, or PERSONIO_CLIENT_SECRET.",
+      );
+    }
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new pulumi.RunError(error.message);
+    throw error;
+  }
+}
+
+async function listEmployees(config: StackConfig): Promise<Employee[]> {
+  const client = new PersonioClient({
+    baseUrl: config.personio.baseUrl,
+    clientId: config.personio.clientId,
+    clientSecret: config.personioClientSecret as string,
+    appId: config.personio.appId,
+  });
+  try {
+    return await client.listEmployees({ attributes: requiredAttributes(config) });
+  } catch (error) {
+    if (error instanceof PersonioError) throw new pulumi.RunError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,216 @@
+import * as pulumi from "@pulumi/pulumi";
+import { runProgram, type StackOutputs } from "../../src/program";
+import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
+import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
+
+const CONFIG = {
+  personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST" },
+  loginSchema: {
+    beginning: { attribute: "first_name", use: "entire" },
+    separator: ".",
+    end: { attribute: "last_name", use: "entire" },
+    domain: "contoso.com",
+  },
+  attributeMapping: { jobTitle: "position", department: "department", managerId: "supervisor" },
+  timezone: "Europe/Berlin",
+};
+const NOW = new Date("2026-11-26T10:00:00Z");
+const USER = "azuread:index/user:User";
+
+const world: MockWorld = { resources: [], invokes: [], tenant: [] };
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
+  await installMocks(world);
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+afterEach(() => {
+  warnings.mockRestore();
+});
+let warnings: jest.SpyInstance;
+beforeEach(() => {
+  // Under mocks pulumi.log.warn ends up on console.warn; the tests read it instead of printing it.
+  warnings = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+  world.resources.length = 0;
+  world.invokes.length = 0;
+  world.tenant = [];
+  sandbox.setFaults({});
+});
+
+let passwordCounter = 0;
+async function run(config: Record<string, unknown> = CONFIG): Promise<StackOutputs> {
+  const outputs = await runProgram({
+    config,
+    env: { PERSONIO_BASE_URL: sandbox.baseUrl, PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },
+    now: NOW,
+    newPassword: () => `Initial-Password-${++passwordCounter}`,
+  });
+  await valueOf(outputs.initialPasswords); // resolves only once every account is registered
+  return outputs;
+}
+
+/** How a secret input travels to the engine: wrapped with Pulumi's secret signature. */
+const secret = (value: unknown) => ({
+  [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+  value,
+});
+
+const users = () => world.resources.filter((r) => r.type === USER);
+const user = (employeeId: string) => users().find((r) => r.name === `employee-${employeeId}`);
+
+describe("the program, under mocks", () => {
+  it("declares one azuread.User per desired user under one Directory, with exact inputs", async () => {
+    const outputs = await run();
+    const components = world.resources.filter((r) => r.type === "personio-azuread:index:Directory");
+    expect(components.map((c) => [c.name, c.inputs])).toEqual([["personio", {}]]);
+    expect(users()).toHaveLength(60);
+    const ceo = user("1");
+    expect(ceo?.inputs).toEqual({
+      employeeId: "1",
+      userPrincipalName: "katharina.vogel@contoso.com",
+      displayName: "Katharina Vogel",
+      givenName: "Katharina",
+      surname: "Vogel",
+      mailNickname: "katharina.vogel",
+      accountEnabled: true,
+      jobTitle: "Chief Executive Officer",
+      department: "Management",
+      password: secret(expect.stringMatching(/^Initial-Password-\d+$/)),
+      forcePasswordChange: true,
+    });
+    expect(ceo?.importId).toBeUndefined();
+    expect(ceo?.opts).toEqual({
+      parent: "urn:pulumi:test::personio-azuread::personio-azuread:index:Directory::personio",
+      retainOnDelete: true,
+      protect: false,
+      ignoreChanges: ["password", "forcePasswordChange", "userPrincipalName"],
+      additionalSecretOutputs: ["password"],
+    });
+    expect(outputs.counts).toEqual({
+      employees: 66,
+      managed: 60,
+      enabled: 60,
+      disabled: 0,
+      adopted: 0,
+      created: 60,
+      skipped: 6,
+    });
+    expect(world.invokes).toEqual(["azuread:index/getUsers:getUsers"]);
+    expect(warnings.mock.calls.map((call) => String(call[0]))).toEqual([
+      "warning: [runtime] employee 8: userPrincipalName: the login name is taken; the employee id is appended",
+      "warning: [runtime] employee 9: userPrincipalName: the login name is taken; the employee id is appended",
+    ]);
+  });
+
+  it("keeps logical names when names change in Personio, and the existing login", async () => {
+    const renamed = loadSampleCompany({ today: "2026-11-26" }).map((item) => {
+      if (item.attributes["id"]?.value !== 10) return item;
+      return {
+        ...item,
+        attributes: { ...item.attributes, first_name: { ...item.attributes["first_name"], value: "Josef" } },
+      };
+    });
+    sandbox.setEmployees(renamed as typeof renamed);
+    world.tenant = [tenantUser("obj-jose", "jose.garcia@contoso.com", "10")];
+    try {
+      await run();
+    } finally {
+      sandbox.setEmployees(loadSampleCompany({ today: "2026-11-26" }));
+    }
+    expect(user("10")?.inputs).toMatchObject({
+      givenName: "Josef",
+      displayName: "Josef García",
+      userPrincipalName: "jose.garcia@contoso.com",
+      mailNickname: "jose.garcia",
+    });
+    expect(user("10")?.importId).toBe("/users/obj-jose");
+  });
+
+  it("adopts existing accounts by employeeId and by e-mail, with no password", async () => {
+    world.tenant = [
+      tenantUser("obj-a", "k.vogel@contoso.com", "1"),
+      tenantUser("obj-b", "Anna.Mueller@contoso.com"),
+    ];
+    const outputs = await run();
+    expect(user("1")?.importId).toBe("/users/obj-a");
+    expect(user("1")?.inputs).toMatchObject({
+      userPrincipalName: "k.vogel@contoso.com",
+      mailNickname: "k.vogel",
+    });
+    expect(user("3")?.importId).toBe("/users/obj-b");
+    expect(user("3")?.inputs).toMatchObject({
+      userPrincipalName: "Anna.Mueller@contoso.com",
+      employeeId: "3",
+    });
+    for (const id of ["1", "3"]) {
+      expect(user(id)?.inputs).not.toHaveProperty("password");
+      expect(user(id)?.inputs).not.toHaveProperty("forcePasswordChange");
+    }
+    expect(outputs.counts).toMatchObject({ managed: 60, adopted: 2, created: 58 });
+    const passwords = await valueOf(outputs.initialPasswords);
+    expect(Object.keys(passwords)).toHaveLength(58);
+    expect(passwords).not.toHaveProperty("1");
+    expect(passwords).not.toHaveProperty("3");
+    expect(passwords["2"]).toMatch(/^Initial-Password-\d+$/);
+  });
+
+  it("gives a suffixed UPN when an unmanaged account holds the name", async () => {
+    world.tenant = [tenantUser("obj-x", "jonas.becker@contoso.com", "9999")];
+    await run();
+    expect(user("25")?.inputs).toMatchObject({ userPrincipalName: "jonas.becker_25@contoso.com" });
+    expect(user("25")?.importId).toBeUndefined();
+  });
+
+  it("declares a leaver with an account disabled and skips one without", async () => {
+    world.tenant = [tenantUser("obj-lena", "lena.wolf@contoso.com", "24")];
+    const outputs = await run();
+    expect(user("24")?.inputs).toMatchObject({ accountEnabled: false });
+    expect(user("24")?.importId).toBe("/users/obj-lena");
+    expect(user("27")).toBeUndefined();
+    expect(user("28")).toBeUndefined();
+    expect(outputs.skipped).toEqual([
+      { employeeId: "20", reason: "missing_required_attribute", attribute: "email" },
+      { employeeId: "21", reason: "missing_required_attribute", attribute: "first_name" },
+      { employeeId: "22", reason: "missing_required_attribute", attribute: "last_name" },
+      { employeeId: "27", reason: "terminated_before_provisioning" },
+      { employeeId: "28", reason: "terminated_before_provisioning" },
+    ]);
+    expect(outputs.counts).toMatchObject({ enabled: 60, disabled: 1, skipped: 5 });
+  });
+
+  it("sets managerId from the manager's new account, or from an existing one", async () => {
+    world.tenant = [tenantUser("obj-ceo", "katharina.vogel@contoso.com", "1")];
+    await run();
+    expect(user("2")?.inputs["managerId"]).toBe("obj-ceo");
+    expect(user("10")?.inputs["managerId"]).toBe("obj-employee-7");
+    expect(user("1")?.inputs).not.toHaveProperty("managerId");
+  });
+
+  it("keeps passwords secret in the stack outputs", async () => {
+    const outputs = await run();
+    expect(await pulumi.isSecret(outputs.initialPasswords)).toBe(true);
+  });
+
+  it("fails with one clear message on a config error, declaring nothing", async () => {
+    await expect(run({ ...CONFIG, timezone: "Mars/Olympus" })).rejects.toThrow(
+      new pulumi.RunError(
+        'Invalid value for personio-azuread:timezone: "Mars/Olympus". Allowed: an IANA time zone such as Europe/Berlin.',
+      ),
+    );
+    expect(world.resources).toEqual([]);
+    expect(world.invokes).toEqual([]);
+  });
+
+  it("fails when Personio cannot be read completely, with no User registered", async () => {
+    sandbox.setFaults({ serverError: { offset: 0, times: "always" } });
+    const error = await run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(pulumi.RunError);
+    expect((error as Error).message).toBe(
+      "Personio GET /v1/company/employees offset=0: HTTP 500 (after 5 attempts)",
+    );
+    expect(world.resources).toEqual([]);
+  }, 30_000);
+});
