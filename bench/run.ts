@@ -1,8 +1,9 @@
 import { run as personio } from "./personio.bench";
 import { run as render } from "./render.bench";
+import { run as summary } from "./summary.bench";
 
 /** `npm run bench [-- name…]`: every benchmark, or the named ones, each printing its own table. */
-const BENCHES: Record<string, () => Promise<void>> = { personio, render };
+const BENCHES: Record<string, () => Promise<void>> = { personio, render, summary };
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

@@ -17,4 +17,4 @@ export class CommandError extends Error {
 }
 
 /** Exit statuses shared by the commands. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 2 } as const;

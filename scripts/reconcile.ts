@@ -1,0 +1,27 @@
+import { runReconcileCommand } from "../src/cli/reconcile-command";
+import { openStack } from "../src/runner/stack-ops";
+import { systemClock } from "../src/util/clock";
+
+const stop = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`${signal}: finishing the running cycle, then stopping`);
+    stop.abort();
+  });
+}
+
+runReconcileCommand(process.argv.slice(2), {
+  io: {
+    stdout: (t) => console.log(t),
+    stderr: (t) => console.error(t),
+    env: process.env,
+    now: () => new Date(),
+  },
+  openStack,
+  clock: systemClock,
+  wallNow: () => Date.now(),
+  random: Math.random,
+  stop: stop.signal,
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,62 @@
+import { renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { employeesOf, previewChanges } from "../runner/cycle";
+import { evaluateGuards } from "../runner/guards";
+import type { StackOps, StackTarget } from "../runner/stack-ops";
+import { summaryMarkdown } from "../runner/summary";
+import { type CommandIO, CommandError, EXIT } from "./io";
+import { COMMON_OPTIONS, guardOptions, parseFlags, stackTarget } from "./runner-args";
+
+const USAGE =
+  "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] " +
+  "[--allow-mass-disable] [--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
+
+const OPTIONS = { ...COMMON_OPTIONS, "summary-md": { type: "string" } } as const;
+
+/**
+ * `npm run preview`: a preview of the stack with a Markdown summary for the pull request. Exit status: 0 the
+ * guards would let `up` run, 2 they would refuse it, 1 the preview failed.
+ */
+export async function runPreviewCommand(
+  argv: readonly string[],
+  deps: { readonly io: CommandIO; readonly openStack: (target: StackTarget) => Promise<StackOps> },
+): Promise<number> {
+  const { io } = deps;
+  try {
+    const values = parseFlags(argv, OPTIONS, USAGE);
+    if (values["help"] === true) {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    const target = stackTarget(values, USAGE);
+    const guards = guardOptions(values);
+    const stack = await deps.openStack(target);
+    const lastEmployees = employeesOf(await stack.lastOutputs());
+    const changeSet = await previewChanges(stack);
+    const verdict = evaluateGuards(
+      { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },
+      guards,
+    );
+    const markdown = summaryMarkdown(changeSet, verdict, { stack: target.stackName });
+    const file = values["summary-md"];
+    if (typeof file === "string") {
+      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+      writeFileSync(temporary, markdown);
+      renameSync(temporary, file);
+      io.stdout(`Summary written to ${file}`);
+    } else {
+      io.stdout(markdown);
+    }
+    for (const refusal of verdict.refusals) io.stderr(`Guard would refuse: ${refusal.message}`);
+    return verdict.ok ? EXIT.ok : EXIT.refused;
+  } catch (error) {
+    if (error instanceof CommandError) {
+      io.stderr(error.message);
+      return error.exitCode;
+    }
+    io.stderr(
+      `Preview failed: ${error instanceof Error ? (error.message.split("\n").find((l) => l.includes("error:")) ?? error.message.split("\n")[0]) : String(error)}`,
+    );
+    return EXIT.failed;
+  }
+}

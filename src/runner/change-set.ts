@@ -1,0 +1,208 @@
+import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
+
+/** The type token of the accounts this project manages. */
+export const USER_TYPE = "azuread:index/user:User";
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** What a secret value is shown as: the value itself never leaves the engine's events. */
+export const SECRET = "[secret]";
+/** What a value the engine only knows after `up` (a new manager's object id) is shown as. */
+export const UNKNOWN = "[unknown]";
+
+/** Pulumi's serialised secret: `{ "4dabf…": "1b47…", value | plaintext | ciphertext }`. */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** Pulumi's sentinel for a value not known during a preview. */
+const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** Never shown, not even as "[secret]": a password change must not even be hinted at in a summary. */
+const HIDDEN_FIELDS = new Set(["password", "forcePasswordChange"]);
+/** The steps of one replacement, whatever the order (create-before-delete or delete-before-replace). */
+const REPLACE_STEPS = new Set<OpType>(["replace", "create-replacement", "delete-replaced"]);
+/** Operations after which the resource was not in the stack before this run. */
+const NEW_TO_STACK = new Set<OpType>(["create", "import"]);
+
+/** One changed input of a user: old → new, secrets as {@link SECRET}, unknowns as {@link UNKNOWN}. */
+export interface FieldChange {
+  readonly field: string;
+  readonly old: unknown;
+  readonly new: unknown;
+}
+
+/** What one run would do to one Azure AD user, collapsed from the engine's steps for its URN. */
+export interface UserChange {
+  /** From the URN's logical name `employee-<id>` (the whole logical name if it does not follow that form). */
+  readonly employeeId: string;
+  /** The new UPN, else the old one. */
+  readonly userPrincipalName: string;
+  /** As the engine says, except that the steps of a replacement collapse into one `replace`. */
+  readonly op: OpType;
+  /** Changed inputs, sorted by name; never the password or `forcePasswordChange`. */
+  readonly fields: readonly FieldChange[];
+  /** `accountEnabled` true → false. */
+  readonly disables: boolean;
+  /** `accountEnabled` false → true. */
+  readonly enables: boolean;
+  /** An existing account taken over (`import` or `import-replacement`). */
+  readonly adoption: boolean;
+  /** A delete or replace that leaves the old account in Azure AD (`retainOnDelete`): released, not deleted. */
+  readonly retained: boolean;
+}
+
+/** A preview's engine events, reduced to what the guards and the pull-request summary need. */
+export interface ChangeSet {
+  /** Only `azuread:index/user:User` resources, sorted by numeric employee id, unchanged ones included. */
+  readonly users: readonly UserChange[];
+  /** Users per operation. */
+  readonly counts: Readonly<Partial<Record<OpType | "replace", number>>>;
+  /** User resources in the stack before this run: every operation but `create` and `import`. */
+  readonly managedBefore: number;
+  /** The root stack's outputs, when the events carry them (secrets as {@link SECRET}). */
+  readonly stackOutputs: Record<string, unknown> | undefined;
+  /** Resources other than users whose operation is not `same`, in the order the engine reported them. */
+  readonly otherChanges: readonly { urn: string; type: string; op: OpType }[];
+}
+
+type State = NonNullable<StepEventMetadata["old"]>;
+
+/**
+ * Reduces the engine events of a preview (or an update) to a change set. Every step the engine reports for a
+ * URN counts, so the three steps of a replacement, or an import followed by an update, become one change.
+ */
+export function changeSetFromEvents(events: readonly EngineEvent[]): ChangeSet {
+  const steps = new Map<string, StepEventMetadata[]>();
+  let stackOutputs: Record<string, unknown> | undefined;
+  for (const event of events) {
+    const pre = event.resourcePreEvent?.metadata;
+    if (pre !== undefined) steps.set(pre.urn, [...(steps.get(pre.urn) ?? []), pre]);
+    const outputs = event.resOutputsEvent?.metadata;
+    if (outputs === undefined) continue;
+    if (outputs.type === STACK_TYPE && outputs.new?.outputs !== undefined) {
+      stackOutputs = normalise(outputs.new.outputs) as Record<string, unknown>;
+    }
+    // A resource whose step was not announced (a `same` some engines report only here) still counts.
+    if (!steps.has(outputs.urn)) steps.set(outputs.urn, [outputs]);
+  }
+
+  const users: UserChange[] = [];
+  const otherChanges: { urn: string; type: string; op: OpType }[] = [];
+  for (const [urn, resourceSteps] of steps) {
+    const type = (resourceSteps[0] as StepEventMetadata).type;
+    const op = collapse(resourceSteps.map((step) => step.op));
+    if (type === USER_TYPE) users.push(userChange(urn, op, resourceSteps));
+    else if (op !== "same") otherChanges.push({ urn, type, op });
+  }
+  users.sort((a, b) => compareIds(a.employeeId, b.employeeId));
+
+  const counts: Partial<Record<OpType, number>> = {};
+  for (const user of users) counts[user.op] = (counts[user.op] ?? 0) + 1;
+  const managedBefore = users.filter((user) => !NEW_TO_STACK.has(user.op)).length;
+  return { users, counts, managedBefore, stackOutputs, otherChanges };
+}
+
+/** One operation for all steps of a URN: an adoption or a replacement wins over the update that comes with it. */
+function collapse(ops: readonly OpType[]): OpType {
+  if (ops.includes("import-replacement")) return "import-replacement";
+  if (ops.some((op) => REPLACE_STEPS.has(op))) return "replace";
+  if (ops.includes("import")) return "import";
+  return ops.find((op) => op !== "same") ?? "same";
+}
+
+function userChange(urn: string, op: OpType, steps: readonly StepEventMetadata[]): UserChange {
+  const old = steps.find((step) => step.old !== undefined)?.old;
+  const next = [...steps].reverse().find((step) => step.new !== undefined)?.new;
+  const adoption = op === "import" || op === "import-replacement";
+  const fields =
+    op === "same" || op === "delete" || next === undefined ? [] : changedFields(steps, old, next, adoption);
+  const enabled = fields.find((change) => change.field === "accountEnabled");
+  const upn = normalise(next?.inputs?.["userPrincipalName"] ?? old?.inputs?.["userPrincipalName"]);
+  return {
+    employeeId: employeeIdOf(urn),
+    userPrincipalName: typeof upn === "string" ? upn : "",
+    op,
+    fields,
+    disables: enabled?.old === true && enabled.new === false,
+    enables: enabled?.old === false && enabled.new === true,
+    adoption,
+    retained: (op === "delete" || op === "replace") && old?.retainOnDelete === true,
+  };
+}
+
+/**
+ * The inputs that change, named by the engine's `detailedDiff` (else `diffs`), else found by comparing old and
+ * new inputs. The old value is the state's output when the engine diffed against state (`inputDiff: false`,
+ * e.g. an edit made in the portal), and for an import without old state the account as read from the tenant.
+ */
+function changedFields(
+  steps: readonly StepEventMetadata[],
+  old: State | undefined,
+  next: State,
+  adoption: boolean,
+): FieldChange[] {
+  const inputDiff = new Map<string, boolean>();
+  for (const step of steps) {
+    for (const [path, diff] of Object.entries(step.detailedDiff ?? {})) {
+      inputDiff.set(topLevel(path), diff.inputDiff);
+    }
+  }
+  if (inputDiff.size === 0) {
+    for (const step of steps) for (const path of step.diffs ?? []) inputDiff.set(topLevel(path), true);
+  }
+  const newInputs = next.inputs ?? {};
+  const baseline: Record<string, unknown> =
+    old?.inputs ?? (old === undefined && adoption ? next.outputs : {}) ?? {};
+  const names =
+    inputDiff.size > 0
+      ? [...inputDiff.keys()]
+      : [...new Set([...Object.keys(newInputs), ...(old === undefined ? [] : Object.keys(baseline))])].filter(
+          (name) => !equal(normalise(baseline[name]), normalise(newInputs[name])),
+        );
+  return names
+    .filter((name) => !HIDDEN_FIELDS.has(name) && !name.startsWith("__"))
+    .sort()
+    .map((field) => {
+      const fromState = inputDiff.get(field) === false && old?.outputs !== undefined && field in old.outputs;
+      const before = fromState ? old?.outputs[field] : baseline[field];
+      return { field, old: normalise(before), new: normalise(newInputs[field]) };
+    });
+}
+
+/** The property a diff path starts with: `businessPhones[0]` → `businessPhones`. */
+function topLevel(path: string): string {
+  return /^[^.[]+/.exec(path)?.[0] ?? path;
+}
+
+/** Secrets become {@link SECRET} and unknowns {@link UNKNOWN}, at any depth. */
+function normalise(value: unknown): unknown {
+  if (value === UNKNOWN_SENTINEL) return UNKNOWN;
+  if (Array.isArray(value)) return value.map(normalise);
+  if (typeof value === "object" && value !== null) {
+    if (SECRET_SIG_KEY in value) return SECRET;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normalise(item)]));
+  }
+  return value;
+}
+
+function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) =>
+    equal((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/** The logical name is the URN's last `::` part; the program names users `employee-<Personio id>`. */
+function employeeIdOf(urn: string): string {
+  const name = urn.slice(urn.lastIndexOf("::") + 2);
+  return /^employee-(.+)$/.exec(name)?.[1] ?? name;
+}
+
+/** Numeric ids by value (any length), then any other id by code point. */
+function compareIds(a: string, b: string): number {
+  const numericA = /^\d+$/.test(a);
+  const numericB = /^\d+$/.test(b);
+  if (numericA !== numericB) return numericA ? -1 : 1;
+  const [x, y] = numericA ? [a.replace(/^0+(?=\d)/, ""), b.replace(/^0+(?=\d)/, "")] : [a, b];
+  if (x.length !== y.length && numericA) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}

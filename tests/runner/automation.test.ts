@@ -1,0 +1,267 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runPreviewCommand } from "../../src/cli/preview-command";
+import { runReconcileCommand } from "../../src/cli/reconcile-command";
+import { openStack } from "../../src/runner/stack-ops";
+import { systemClock } from "../../src/util/clock";
+import { programEvents, userInputs } from "./engine-events";
+
+/**
+ * The real Automation API code (LocalWorkspace, Stack, event-log tailing, error classification) against a
+ * stub `pulumi` that replays engine events: what can be tested of the runner without the real CLI.
+ */
+const ROOT = path.resolve(__dirname, "../..");
+const STUB = path.join(__dirname, "stub");
+const COUNTS = {
+  employees: 100,
+  managed: 60,
+  enabled: 58,
+  disabled: 2,
+  adopted: 0,
+  created: 60,
+  skipped: 40,
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "stub-pulumi-"));
+  process.env["STUB_PULUMI_SCENARIO"] = path.join(dir, "scenario.json");
+  process.env["STUB_PULUMI_LOG"] = path.join(dir, "calls.log");
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  delete process.env["STUB_PULUMI_SCENARIO"];
+  delete process.env["STUB_PULUMI_LOG"];
+});
+
+function scenario(steps: Record<string, unknown>): void {
+  writeFileSync(path.join(dir, "scenario.json"), JSON.stringify(steps));
+}
+
+/** The commands the stub was called with, first word(s) only. */
+function calls(): string[] {
+  const file = path.join(dir, "calls.log");
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as string[])
+    .map((argv) => (argv[0] === "stack" ? `${argv[0]} ${argv[1]}` : (argv[0] as string)));
+}
+
+function lastOutputs(employees: number) {
+  return JSON.stringify({ counts: { ...COUNTS, employees } });
+}
+
+async function reconcileOnce(extra: string[] = []) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runReconcileCommand(
+    ["--stack", "prod", "--once", "--cwd", ROOT, "--pulumi-root", STUB, "--refresh-every", "never", ...extra],
+    {
+      io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date() },
+      openStack,
+      clock: systemClock,
+      wallNow: () => Date.now(),
+      random: () => 0,
+      stop: new AbortController().signal,
+    },
+  );
+  return { code, out, err };
+}
+
+const update = programEvents(
+  [
+    { employeeId: "7", op: "create", new: userInputs("7", "new.hire@contoso.com", { password: "[secret]" }) },
+    {
+      employeeId: "8",
+      op: "update",
+      old: userInputs("8", "anna@contoso.com", { department: "Support" }),
+      new: userInputs("8", "anna@contoso.com", { department: "Sales" }),
+      diffs: ["department"],
+    },
+    {
+      employeeId: "9",
+      op: "same",
+      old: userInputs("9", "x@contoso.com"),
+      new: userInputs("9", "x@contoso.com"),
+    },
+  ],
+  COUNTS,
+);
+
+describe("reconcile --once through the Automation API", () => {
+  it("previews, passes the guards and applies", async () => {
+    scenario({
+      preview: { events: update },
+      up: { events: update },
+      "stack output": { stdout: lastOutputs(100) },
+    });
+    const run = await reconcileOnce();
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+    // After `up` the Automation API reads the outputs and the history entry of the update itself.
+    expect(calls()).toEqual([
+      "version",
+      "stack select",
+      "stack output",
+      "stack output",
+      "preview",
+      "up",
+      "stack output",
+      "stack output",
+      "stack history",
+    ]);
+    const upArgs = readFileSync(path.join(dir, "calls.log"), "utf8").trim().split("\n")[5] as string;
+    expect(JSON.parse(upArgs)).toEqual(
+      expect.arrayContaining(["up", "--yes", "--skip-preview", "--stack", "prod"]),
+    );
+    expect(run.out.some((l) => / info cycle\.applied create=1 update=1 same=1 durationMs=\d+$/.test(l))).toBe(
+      true,
+    );
+  });
+
+  it("refuses (exit 2) and applies nothing when the preview deletes a user", async () => {
+    const deleting = programEvents(
+      [{ employeeId: "8", op: "delete", old: userInputs("8", "anna@contoso.com") }],
+      COUNTS,
+    );
+    scenario({ preview: { events: deleting }, "stack output": { stdout: lastOutputs(100) } });
+    const run = await reconcileOnce();
+    expect(run.code).toBe(2);
+    expect(calls()).not.toContain("up");
+    expect(run.out.some((l) => l.includes("warn guard.refused guard=deletes"))).toBe(true);
+  });
+
+  it("applies a delete when --allow-deletes is given for this run", async () => {
+    const deleting = programEvents(
+      [{ employeeId: "8", op: "delete", old: userInputs("8", "anna@contoso.com") }],
+      COUNTS,
+    );
+    scenario({ preview: { events: deleting }, up: {}, "stack output": { stdout: lastOutputs(100) } });
+    const run = await reconcileOnce(["--allow-deletes"]);
+    expect(run.code).toBe(0);
+    expect(calls()).toContain("up");
+  });
+
+  it("skips the cycle with a warning when the stack is locked", async () => {
+    scenario({
+      preview: { exitCode: 255, stderr: "error: [409] Conflict: Another update is currently in progress.\n" },
+      "stack output": { stdout: lastOutputs(100) },
+    });
+    const run = await reconcileOnce();
+    expect(run.code).toBe(0);
+    expect(calls()).not.toContain("up");
+    expect(run.out.some((l) => l.includes("warn cycle.locked"))).toBe(true);
+  });
+
+  it("fails (exit 1) with the CLI's error line when the preview fails", async () => {
+    scenario({
+      preview: {
+        exitCode: 1,
+        stderr: "error: Personio GET /v1/company/employees offset=0: HTTP 500 (after 5 attempts)\n",
+      },
+      "stack output": { stdout: lastOutputs(100) },
+    });
+    const run = await reconcileOnce();
+    expect(run.code).toBe(1);
+    expect(
+      run.out.some((l) => l.includes("error cycle.failed") && l.includes("HTTP 500 (after 5 attempts)")),
+    ).toBe(true);
+  });
+
+  it("refreshes first when the last refresh is older than --refresh-every", async () => {
+    scenario({
+      preview: { events: update },
+      up: {},
+      refresh: {},
+      "stack output": { stdout: lastOutputs(100) },
+    });
+    const run = await reconcileOnce(["--refresh-every", "1d"]);
+    expect(run.code).toBe(0);
+    expect(calls().slice(0, 8)).toEqual([
+      "version",
+      "stack select",
+      "stack history",
+      "refresh",
+      "stack history",
+      "stack output",
+      "stack output",
+      "preview",
+    ]);
+    expect(calls()).toContain("up");
+  });
+});
+
+describe("npm run preview through the Automation API", () => {
+  it("writes the Markdown summary and exits 0 when the guards would pass", async () => {
+    scenario({ preview: { events: update }, "stack output": { stdout: lastOutputs(100) } });
+    const file = path.join(dir, "summary.md");
+    const out: string[] = [];
+    const code = await runPreviewCommand(
+      ["--stack", "prod", "--cwd", ROOT, "--pulumi-root", STUB, "--summary-md", file],
+      {
+        io: { stdout: (t) => out.push(t), stderr: () => undefined, env: {}, now: () => new Date() },
+        openStack,
+      },
+    );
+    expect(code).toBe(0);
+    const markdown = readFileSync(file, "utf8");
+    expect(markdown).toContain("department");
+    expect(markdown).toContain("Support");
+    expect(markdown).toContain("Sales");
+    expect(out).toEqual([`Summary written to ${file}`]);
+  });
+});
+
+describe("reconcile loop: a signal during an update", () => {
+  async function loopUntilSignal(upDelayMs: number, grace: string) {
+    scenario({
+      preview: { events: update },
+      up: { events: update, delayMs: upDelayMs },
+      "stack output": { stdout: lastOutputs(100) },
+    });
+    const stop = new AbortController();
+    const out: string[] = [];
+    const started = Date.now();
+    const code = await runReconcileCommand(
+      ["--stack", "prod", "--cwd", ROOT, "--pulumi-root", STUB, "--refresh-every", "never", "--grace", grace],
+      {
+        io: {
+          stdout: (line) => {
+            out.push(line);
+            // The update starts right after the preview: signal while it runs.
+            if (line.includes("preview.done")) setTimeout(() => stop.abort(), 300);
+          },
+          stderr: (line) => out.push(line),
+          env: {},
+          now: () => new Date(),
+        },
+        openStack,
+        clock: systemClock,
+        wallNow: () => Date.now(),
+        random: () => 0,
+        stop: stop.signal,
+      },
+    );
+    return { code, out, elapsedMs: Date.now() - started };
+  }
+
+  it("lets the running update finish within the grace period, then exits 0", async () => {
+    const run = await loopUntilSignal(1_500, "30s");
+    expect(run.code).toBe(0);
+    expect(run.out.some((l) => l.includes("info cycle.applied"))).toBe(true);
+    expect(run.out.some((l) => l.includes("warn loop.cancelling"))).toBe(false);
+    expect(run.out.at(-1)).toMatch(/ info loop\.stopped cycles=1$/);
+  }, 20_000);
+
+  it("cancels an update that outlasts the grace period, then exits 0", async () => {
+    const run = await loopUntilSignal(20_000, "1s");
+    expect(run.code).toBe(0);
+    expect(run.out.some((l) => l.includes("warn loop.cancelling"))).toBe(true);
+    expect(run.out.some((l) => l.includes("info cycle.applied"))).toBe(false);
+    expect(run.out.at(-1)).toMatch(/ info loop\.stopped cycles=1$/);
+    expect(run.elapsedMs).toBeLessThan(15_000);
+  }, 30_000);
+});

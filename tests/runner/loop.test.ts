@@ -1,0 +1,139 @@
+import type { CycleResult, CycleStatus } from "../../src/runner/cycle";
+import type { Logger } from "../../src/runner/log";
+import { runLoop, type LoopOptions } from "../../src/runner/loop";
+import { backoffMs, nextSlot } from "../../src/runner/schedule";
+import { SimClock } from "../util/sim-clock";
+
+const MIN = 60_000;
+
+describe("nextSlot", () => {
+  it.each([
+    [0, 0, 30 * MIN],
+    [0, 5 * MIN, 30 * MIN],
+    [0, 30 * MIN, 60 * MIN],
+    [0, 71 * MIN, 90 * MIN],
+    [1_000, 500, 1_000],
+  ])("from a grid starting at %i, at %i the next slot is %i", (first, now, expected) => {
+    expect(nextSlot(first, 30 * MIN, now)).toBe(expected);
+  });
+});
+
+describe("backoffMs", () => {
+  it.each([
+    [1, 60_000],
+    [2, 120_000],
+    [3, 240_000],
+    [5, 960_000],
+    [6, 30 * MIN],
+    [20, 30 * MIN],
+  ])("after %i failures waits %i ms", (failures, expected) => {
+    expect(backoffMs(failures, 60_000, 30 * MIN)).toBe(expected);
+  });
+});
+
+interface Script {
+  readonly durationMs: number;
+  readonly status: CycleStatus;
+}
+
+/** Runs the loop on a simulated clock until `stopAt`, with cycles behaving as `script` says (last repeats). */
+async function simulate(script: Script[], stopAt: number, overrides: Partial<LoopOptions> = {}) {
+  const clock = new SimClock();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const cancelled: number[] = [];
+  const lines: string[] = [];
+  const log: Logger = (level, event, fields) =>
+    lines.push(`${level} ${event} ${JSON.stringify(fields ?? {})}`);
+  const stop = new AbortController();
+  const cycle = async (signal: AbortSignal): Promise<CycleResult> => {
+    const step = script[Math.min(starts.length, script.length - 1)] as Script;
+    starts.push(clock.now());
+    signal.addEventListener("abort", () => cancelled.push(clock.now()));
+    await clock.sleep(step.durationMs, signal).catch(() => undefined);
+    ends.push(clock.now());
+    return { status: signal.aborted ? "failed" : step.status };
+  };
+  const options: LoopOptions = {
+    intervalMs: 30 * MIN,
+    jitterMs: 0,
+    backoffBaseMs: MIN,
+    graceMs: 5 * MIN,
+    clock,
+    random: () => 0.5,
+    log,
+    ...overrides,
+  };
+  const stopper = clock.sleep(stopAt).then(() => stop.abort());
+  await clock.run(Promise.all([runLoop(cycle, options, stop.signal), stopper]));
+  return { starts, ends, cancelled, lines, stoppedAt: clock.now() };
+}
+
+describe("runLoop", () => {
+  it("starts cycles on a fixed 30-minute grid, however long they take", async () => {
+    const { starts } = await simulate([{ durationMs: 7 * MIN, status: "applied" }], 125 * MIN);
+    expect(starts).toEqual([0, 30 * MIN, 60 * MIN, 90 * MIN, 120 * MIN]);
+  });
+
+  it("adds jitter per cycle without drifting the grid", async () => {
+    const { starts } = await simulate([{ durationMs: MIN, status: "unchanged" }], 95 * MIN, {
+      jitterMs: 60_000,
+      random: () => 0.5,
+    });
+    expect(starts).toEqual([0, 30 * MIN + 30_000, 60 * MIN + 30_000, 90 * MIN + 30_000]);
+  });
+
+  it("never overlaps: a cycle that overruns skips the slots it missed", async () => {
+    const { starts, ends } = await simulate(
+      [
+        { durationMs: 70 * MIN, status: "applied" },
+        { durationMs: MIN, status: "applied" },
+      ],
+      125 * MIN,
+    );
+    expect(starts).toEqual([0, 90 * MIN, 120 * MIN]);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]).toBeGreaterThanOrEqual(ends[i - 1] as number);
+  });
+
+  it("retries failures with backoff, then returns to the grid", async () => {
+    const { starts } = await simulate(
+      [
+        { durationMs: 0, status: "failed" },
+        { durationMs: 0, status: "failed" },
+        { durationMs: 0, status: "failed" },
+        { durationMs: 0, status: "applied" },
+      ],
+      40 * MIN,
+    );
+    expect(starts).toEqual([0, 1 * MIN, 3 * MIN, 7 * MIN, 30 * MIN]);
+  });
+
+  it("treats a locked stack as a skipped cycle, not a failure", async () => {
+    const { starts, lines } = await simulate([{ durationMs: 0, status: "locked" }], 35 * MIN);
+    expect(starts).toEqual([0, 30 * MIN]);
+    expect(lines.filter((l) => l.includes("loop.sleep"))[0]).toContain('"failures":0');
+  });
+
+  it("stops promptly while sleeping", async () => {
+    const { starts, stoppedAt } = await simulate([{ durationMs: MIN, status: "applied" }], 10 * MIN);
+    expect(starts).toEqual([0]);
+    expect(stoppedAt).toBe(10 * MIN);
+  });
+
+  it("lets a running cycle finish within the grace period on a signal", async () => {
+    const { starts, ends, cancelled, lines } = await simulate(
+      [{ durationMs: 3 * MIN, status: "applied" }],
+      MIN,
+    );
+    expect(starts).toEqual([0]);
+    expect(ends).toEqual([3 * MIN]);
+    expect(cancelled).toEqual([]);
+    expect(lines.at(-1)).toBe('info loop.stopped {"cycles":1}');
+  });
+
+  it("cancels a cycle that outlasts the grace period", async () => {
+    const { ends, cancelled } = await simulate([{ durationMs: 60 * MIN, status: "applied" }], MIN);
+    expect(cancelled).toEqual([6 * MIN]);
+    expect(ends).toEqual([6 * MIN]);
+  });
+});
