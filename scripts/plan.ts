@@ -1,10 +1,6 @@
+import { processIO } from "../src/cli/io";
 import { runPlanCommand } from "../src/cli/plan-command";
 
-runPlanCommand(process.argv.slice(2), {
-  stdout: (text) => console.log(text),
-  stderr: (text) => console.error(text),
-  env: process.env,
-  now: () => new Date(),
-}).then((code) => {
+runPlanCommand(process.argv.slice(2), processIO()).then((code) => {
   process.exitCode = code;
 });

@@ -1,13 +1,9 @@
+import { processIO } from "../src/cli/io";
 import { runPreviewCommand } from "../src/cli/preview-command";
 import { openStack } from "../src/runner/stack-ops";
 
 runPreviewCommand(process.argv.slice(2), {
-  io: {
-    stdout: (t) => console.log(t),
-    stderr: (t) => console.error(t),
-    env: process.env,
-    now: () => new Date(),
-  },
+  io: processIO(),
   openStack,
 }).then((code) => {
   process.exitCode = code;

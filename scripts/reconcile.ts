@@ -1,3 +1,4 @@
+import { processIO } from "../src/cli/io";
 import { runReconcileCommand } from "../src/cli/reconcile-command";
 import { openStack } from "../src/runner/stack-ops";
 import { systemClock } from "../src/util/clock";
@@ -11,12 +12,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 runReconcileCommand(process.argv.slice(2), {
-  io: {
-    stdout: (t) => console.log(t),
-    stderr: (t) => console.error(t),
-    env: process.env,
-    now: () => new Date(),
-  },
+  io: processIO(),
   openStack,
   clock: systemClock,
   wallNow: () => Date.now(),

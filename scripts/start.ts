@@ -1,4 +1,5 @@
 import path from "node:path";
+import { processIO } from "../src/cli/io";
 import { runPlanCommand } from "../src/cli/plan-command";
 import { loadSampleCompany, startSandbox } from "../src/sandbox";
 
@@ -12,16 +13,11 @@ async function main(): Promise<number> {
     console.error(`Personio sandbox with the sample company at ${sandbox.baseUrl}\n`);
     return await runPlanCommand(
       ["--stack-config", path.join(__dirname, "..", "stacks", "Pulumi.demo.yaml"), ...process.argv.slice(2)],
-      {
-        stdout: (text) => console.log(text),
-        stderr: (text) => console.error(text),
-        env: {
-          PERSONIO_BASE_URL: sandbox.baseUrl,
-          PERSONIO_CLIENT_ID: sandbox.credentials.clientId,
-          PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-        },
-        now: () => new Date(),
-      },
+      processIO({
+        PERSONIO_BASE_URL: sandbox.baseUrl,
+        PERSONIO_CLIENT_ID: sandbox.credentials.clientId,
+        PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      }),
     );
   } finally {
     await sandbox.close();

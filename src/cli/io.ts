@@ -18,3 +18,13 @@ export class CommandError extends Error {
 
 /** Exit statuses shared by the commands. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 2 } as const;
+
+/** The real process: its standard streams, its environment and the system clock. */
+export function processIO(env: CommandIO["env"] = process.env): CommandIO {
+  return {
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+    env,
+    now: () => new Date(),
+  };
+}
