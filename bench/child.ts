@@ -6,12 +6,27 @@ const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 /** Runs a TypeScript file in a fresh Node process (so its peak RSS is its own) and returns its last stdout line. */
-export async function runIsolated(file: string, args: readonly string[]): Promise<string> {
-  const child = spawn(TSX, [path.join(ROOT, file), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+export async function runIsolated(
+  file: string,
+  args: readonly string[],
+  timeoutMs?: number,
+): Promise<string> {
+  const child = spawn(TSX, [path.join(ROOT, file), ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: "SIGKILL" as const }),
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
   let last = "";
   for await (const line of createInterface({ input: child.stdout })) last = line;
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  if (code !== 0) throw new Error(`${file} ${args.join(" ")} exited with ${code}`);
+  if (code !== 0) {
+    const oom = /heap out of memory|Allocation failed/.test(stderr) ? " (JavaScript heap out of memory)" : "";
+    const cause = code === null ? `killed after ${timeoutMs} ms` : `exited with ${code}${oom}`;
+    throw new Error(`${file} ${args.join(" ")} ${cause}`);
+  }
   return last;
 }
 

@@ -1,9 +1,13 @@
-import * as azuread from "@pulumi/azuread";
+import type * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
 import type { DesiredUser } from "../render";
 import type { Declaration } from "./declaration-order";
+import { declareInBatches, declareUser, type LeanUser, withoutStackTraces } from "./lean-user";
 import { initialPassword } from "./password";
 import { logicalName, userInputs, userOptions } from "./user-resource";
+
+/** Users declared between two yields to the event loop (measured best in bench/scale: 100). */
+const BATCH = 100;
 
 /** What the directory declares. */
 export interface DirectoryArgs {
@@ -16,37 +20,51 @@ export interface DirectoryArgs {
 }
 
 /**
- * The managed part of the tenant: one `azuread.User` child per desired user, keyed by the Personio id.
- * No employee data goes to the component's own inputs, so the component's state holds none.
+ * The managed part of the tenant: one `azuread:index/user:User` child per desired user, keyed by the Personio
+ * id. No employee data goes to the component's own inputs, so the component's state holds none. The children
+ * are declared in batches from `initialize`, which the SDK awaits before registering the component's outputs
+ * and before anything that depends on the component: await {@link Directory.users} before reading them.
  */
-export class Directory extends pulumi.ComponentResource {
-  /** The declared accounts by Personio employee id. */
-  readonly users: ReadonlyMap<string, azuread.User>;
+export class Directory extends pulumi.ComponentResource<ReadonlyMap<string, LeanUser>> {
+  private args: DirectoryArgs | undefined;
 
   constructor(name: string, args: DirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
     super("personio-azuread:index:Directory", name, {}, opts);
-    const newPassword = args.newPassword ?? initialPassword;
-    const users = new Map<string, azuread.User>();
-    for (const { user, manager } of args.declarations) {
+    this.args = args;
+  }
+
+  /** The declared accounts by Personio employee id, once all are declared. */
+  get users(): Promise<ReadonlyMap<string, LeanUser>> {
+    return this.getData();
+  }
+
+  protected override async initialize(): Promise<ReadonlyMap<string, LeanUser>> {
+    // The SDK calls initialize from the base constructor; one microtask later this constructor has run.
+    await Promise.resolve();
+    const { declarations, followRenames, newPassword = initialPassword } = this.args as DirectoryArgs;
+    this.args = undefined;
+    const users = new Map<string, LeanUser>();
+    await declareInBatches(declarations, BATCH, ({ user, manager }) => {
       const managerId =
         manager === undefined
           ? undefined
           : manager.kind === "existing"
             ? manager.objectId
-            : (users.get(manager.employeeId) as azuread.User).objectId;
-      const account = new azuread.User(
-        logicalName(user.employeeId),
-        {
-          ...(userInputs(user) as unknown as azuread.UserArgs),
-          managerId,
-          ...newAccountCredentials(user, newPassword),
-        },
-        { ...userOptions(user, args.followRenames), parent: this },
+            : (users.get(manager.employeeId) as LeanUser).objectId;
+      const account = withoutStackTraces(() =>
+        declareUser(
+          logicalName(user.employeeId),
+          {
+            ...(userInputs(user) as unknown as azuread.UserArgs),
+            managerId,
+            ...newAccountCredentials(user, newPassword),
+          },
+          { ...userOptions(user, followRenames), parent: this },
+        ),
       );
       users.set(user.employeeId, account);
-    }
-    this.users = users;
-    this.registerOutputs({});
+    });
+    return users;
   }
 }
 

@@ -1,0 +1,111 @@
+/**
+ * One measurement in this fresh process (run by program.bench.ts): `program N BASE_URL` runs the real
+ * program under mocks against a Personio sandbox listing N employees; `bare N` registers N `azuread.User`s
+ * with the generated class in one loop, as a program without the mitigations would. Prints one JSON line.
+ */
+import * as azuread from "@pulumi/azuread";
+import * as pulumi from "@pulumi/pulumi";
+import { runProgram } from "../src/program";
+import { peakRssMb } from "./child";
+
+const USER = "azuread:index/user:User";
+
+interface Result {
+  readonly mode: string;
+  readonly employees: number;
+  readonly wallMs: number;
+  readonly peakRssMb: number;
+  readonly resources: number;
+  readonly users: number;
+  readonly invokes: number;
+}
+
+const CONFIG = {
+  personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_BENCH" },
+  loginSchema: {
+    beginning: { attribute: "first_name", use: "entire" },
+    separator: ".",
+    end: { attribute: "last_name", use: "entire" },
+    domain: "contoso.com",
+  },
+  attributeMapping: {
+    jobTitle: "position",
+    department: "department",
+    officeLocation: "office",
+    managerId: "supervisor",
+  },
+  timezone: "Europe/Berlin",
+};
+
+async function main(): Promise<Result> {
+  const [mode, count, baseUrl] = process.argv.slice(2);
+  const employees = Number(count);
+  let resources = 0;
+  let users = 0;
+  let invokes = 0;
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        resources++;
+        if (args.type === USER) users++;
+        return { id: `${args.name}-id`, state: { ...args.inputs, objectId: `obj-${args.name}` } };
+      },
+      call: (args) => {
+        invokes++;
+        return args.token === "azuread:index/getUsers:getUsers" ? { users: [] } : args.inputs;
+      },
+    },
+    "personio-azuread",
+    "bench",
+    false,
+  );
+  const started = performance.now();
+  if (mode === "program") {
+    await runProgram({
+      config: CONFIG,
+      env: { PERSONIO_BASE_URL: baseUrl, PERSONIO_CLIENT_SECRET: "sandbox-secret" },
+      now: new Date("2026-11-26T10:00:00Z"),
+    });
+  } else {
+    const parent = new pulumi.ComponentResource("personio-azuread:index:Directory", "personio", {}, {});
+    for (let i = 1; i <= employees; i++) {
+      new azuread.User(
+        `employee-${i}`,
+        {
+          userPrincipalName: `user${i}@contoso.com`,
+          displayName: `User ${i}`,
+          givenName: "User",
+          surname: String(i),
+          mailNickname: `user${i}`,
+          employeeId: String(i),
+          accountEnabled: true,
+          jobTitle: "Engineer",
+          department: `Department ${i % 40}`,
+          officeLocation: `Office ${i % 7}`,
+          password: `Initial-${i}-Pa55word!`,
+          forcePasswordChange: true,
+        },
+        {
+          parent,
+          retainOnDelete: true,
+          ignoreChanges: ["password", "forcePasswordChange", "userPrincipalName"],
+        },
+      );
+    }
+  }
+  // What the language host waits for before the program counts as done: every registration answered.
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  const wallMs = Math.round(performance.now() - started);
+  return { mode: mode as string, employees, wallMs, peakRssMb: peakRssMb(), resources, users, invokes };
+}
+
+main().then(
+  (result) => {
+    console.log(JSON.stringify(result));
+    process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,79 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { generateCompany } from "../src/sandbox";
+import { runIsolated, startServer } from "./child";
+
+const SIZES = [1_000, 5_000, 10_000];
+/** Bare registration at 10,000 runs out of the default heap after about two minutes: bounded, then reported. */
+const BARE_TIMEOUT_S = 180;
+
+interface Result {
+  readonly mode: string;
+  readonly employees: number;
+  readonly wallMs: number;
+  readonly peakRssMb: number;
+  readonly resources: number;
+  readonly users: number;
+  readonly invokes: number;
+}
+
+async function measure(args: string[], timeoutS: number): Promise<Result | string> {
+  try {
+    return JSON.parse(await runIsolated("bench/program-child.ts", args, timeoutS * 1000)) as Result;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * The Pulumi program under mocks, side by side with bare registration of as many `azuread.User`s, each in a
+ * fresh process with the default heap: wall time to "all registrations answered", peak RSS, resources per
+ * employee and data-source calls (one `getUsers` per run, whatever the size).
+ */
+export async function run(): Promise<void> {
+  console.log(
+    "Pulumi program under mocks (Personio sandbox, empty tenant) vs bare azuread.User registration",
+  );
+  console.log(
+    "employees  program s  program RSS MB  resources/employee  data-source calls  bare s  bare RSS MB  program/bare",
+  );
+  for (const employees of SIZES) {
+    const file = path.join(tmpdir(), `program-bench-${employees}.json`);
+    writeFileSync(file, JSON.stringify({ data: generateCompany(employees, 11) }));
+    const server = await startServer("scripts/sandbox.ts", ["--data", file]);
+    let program: Result | string;
+    try {
+      program = await measure(["program", String(employees), server.firstLine], 300);
+    } finally {
+      await server.stop();
+    }
+    const bare = await measure(["bare", String(employees)], BARE_TIMEOUT_S);
+    const cell = (r: Result | string, pick: (r: Result) => string) =>
+      typeof r === "string" ? "failed" : pick(r);
+    console.log(
+      [
+        String(employees).padStart(9),
+        cell(program, (r) => (r.wallMs / 1000).toFixed(1)).padStart(9),
+        cell(program, (r) => String(r.peakRssMb)).padStart(14),
+        cell(program, (r) => (r.resources / employees).toFixed(3)).padStart(18),
+        cell(program, (r) => String(r.invokes)).padStart(17),
+        (typeof bare === "string" ? "OOM/timeout" : (bare.wallMs / 1000).toFixed(1)).padStart(7),
+        cell(bare, (r) => String(r.peakRssMb)).padStart(11),
+        (typeof program === "string" || typeof bare === "string"
+          ? "-"
+          : `${(program.wallMs / bare.wallMs).toFixed(2)}× time, ${(program.peakRssMb / bare.peakRssMb).toFixed(2)}× RSS`
+        ).padStart(12),
+      ].join("  "),
+    );
+    if (typeof program === "string") console.log(`  program failed: ${program}`);
+    if (typeof bare === "string") console.log(`  bare: ${bare}`);
+  }
+}
+
+if (require.main === module) {
+  run().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
