@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, parseStackConfig, readStackFile, type StackConfig } from "../config";
+import { assignGroups } from "../groups";
 import { PersonioClient, PersonioError } from "../personio";
 import { toCalendarDate } from "../personio/dates";
 import { requiredAttributes } from "../plan/attributes";
@@ -45,7 +46,11 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
     });
     const employees = await client.listEmployees({ attributes: requiredAttributes(config) });
     const result = render({ employees, config, today, existingAccounts });
-    const plan = buildPlan(result, employees.length, today, config.timezone);
+    const groups =
+      config.groups.length === 0
+        ? undefined
+        : assignGroups({ rules: config.groups, users: result.users, employees });
+    const plan = buildPlan(result, employees.length, today, config.timezone, groups);
     if (args.json !== undefined) writeAtomically(args.json, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);

@@ -3,3 +3,4 @@ export { StackConfigSchema, type StackConfig } from "./schema";
 export { parseStackConfig, ConfigError, NAMESPACE, type ConfigEnv } from "./parse";
 export { readStackFile, type StackFileConfig } from "./stack-file";
 export { isPersonioKey, PERSONIO_STANDARD_KEYS } from "./personio-keys";
+export { type GroupRule, GroupRules, GROUP_NAME_MAX_LENGTH, isGroupName } from "./groups";

@@ -49,10 +49,15 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     return `Unknown key${issue.keys.length === 1 ? "" : "s"} in ${where}: ${keys}. Allowed: ${issue.message}.`;
   }
   const params =
-    issue.code === "custom" ? (issue.params as { value?: string; label?: string } | undefined) : undefined;
+    issue.code === "custom"
+      ? (issue.params as { value?: string; shown?: string; label?: string } | undefined)
+      : undefined;
   const label = params?.label ?? "Invalid value for";
   const shown =
-    params?.value === undefined ? show(valueAt(input, issue.path), issue.path) : JSON.stringify(params.value);
+    params?.shown ??
+    (params?.value === undefined
+      ? show(valueAt(input, issue.path), issue.path)
+      : JSON.stringify(params.value));
   return `${label} ${keyName(issue.path)}: ${shown}. Allowed: ${issue.message}.`;
 }
 

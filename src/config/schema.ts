@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../render";
+import { GroupRules } from "./groups";
 import { isPersonioKey } from "./personio-keys";
 
 /** Every message of this schema is the "Allowed: …" half of a config error; the key and value are added by the formatter. */
@@ -91,9 +92,10 @@ export const StackConfigSchema = z.strictObject(
     attributeMapping,
     timezone,
     followRenames: z.boolean(allowed("true or false")).default(false),
+    groups: GroupRules,
   },
   allowed(
-    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames",
+    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups",
   ),
 );
 

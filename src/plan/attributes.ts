@@ -1,3 +1,4 @@
+import type { GroupRule } from "../config/groups";
 import type { RenderConfig } from "../config/types";
 
 /** What rendering always reads: identity, the required names and e-mail, state and collision order. */
@@ -7,11 +8,14 @@ const ALWAYS = ["first_name", "last_name", "email", "status", "termination_date"
  * The Personio attributes a run needs (`attributes[]`): nothing more is fetched, as data minimisation asks.
  * The id always comes back and is not listed.
  */
-export function requiredAttributes(config: RenderConfig): string[] {
+export function requiredAttributes(
+  config: RenderConfig & { readonly groups?: readonly GroupRule[] },
+): string[] {
   const keys = new Set<string>(ALWAYS);
   keys.add(config.loginSchema.beginning.attribute);
   if (config.loginSchema.end !== null) keys.add(config.loginSchema.end.attribute);
   for (const key of Object.values(config.attributeMapping)) keys.add(key);
+  for (const rule of config.groups ?? []) keys.add(rule.attribute);
   keys.delete("id");
   return [...keys].sort();
 }

@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import type { DesiredUser } from "../render";
-import type { Plan } from "./plan";
+import type { Plan, PlanUser } from "./plan";
 
 /** Mapped inputs shown as table columns; the rest are in the JSON plan. */
 const MAX_MAPPED_COLUMNS = 3;
@@ -16,7 +16,10 @@ const NOT_MAPPED_COLUMNS = new Set([
   "adoptedObjectId",
   "managerEmployeeId",
   "managerObjectId",
+  "groups",
 ]);
+/** Wider than other cells: a user's groups are what a reader of the plan looks for. */
+const MAX_GROUPS_CELL = 48;
 
 /**
  * The plan as a person reads it: users, skipped employees, warnings and a summary line. This is output a
@@ -34,6 +37,7 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
     "Account",
     ...columns,
     "Manager",
+    ...(plan.groups === undefined ? [] : ["Groups"]),
   ]);
   for (const user of plan.users) {
     users.push([
@@ -44,9 +48,26 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
       user.adoptedObjectId === undefined ? "new" : `adopt ${user.adoptedObjectId}`,
       ...columns.map((input) => cell(user[input])),
       manager(user),
+      ...(plan.groups === undefined ? [] : [groupsCell(user)]),
     ]);
   }
   sections.push(users.toString(), "");
+  if (plan.groups !== undefined) {
+    sections.push(`Groups (${plan.groups.length})`);
+    const groups = table(["Group", "Kind", "Members", "From Personio"]);
+    for (const g of plan.groups) {
+      groups.push([
+        g.name,
+        g.kind === "created" ? "new" : "existing",
+        String(g.members),
+        g.sources.join(", "),
+      ]);
+    }
+    sections.push(groups.toString(), "");
+  }
+  if (plan.groupWarnings !== undefined) {
+    sections.push(`Group warnings (${plan.groupWarnings.length})`, ...plan.groupWarnings, "");
+  }
   if (plan.skipped.length > 0) {
     sections.push(`Skipped (${plan.skipped.length})`);
     const skipped = table(["ID", "Reason", "Attribute"]);
@@ -63,14 +84,18 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
   return sections.join("\n");
 }
 
-/** `61 employees → 55 users (52 enabled, 3 disabled, 2 adopted), 6 skipped, 1 warning` */
+/** `61 employees → 55 users (52 enabled, 3 disabled, 2 adopted), 6 skipped, 1 warning[; 9 groups, 52 memberships]` */
 export function summaryLine(plan: Plan): string {
   const s = plan.summary;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const groups =
+    s.groups === undefined
+      ? ""
+      : `; ${plural(s.groups, "group")}, ${plural(s.memberships ?? 0, "membership")}`;
   return (
     `Summary: ${plural(s.employees, "employee")} → ${plural(s.users, "user")} ` +
     `(${s.enabled} enabled, ${s.disabled} disabled, ${s.adopted} adopted), ` +
-    `${s.skipped} skipped, ${plural(s.warnings, "warning")}`
+    `${s.skipped} skipped, ${plural(s.warnings, "warning")}${groups}`
   );
 }
 
@@ -86,6 +111,11 @@ function cell(value: DesiredUser[string]): string {
   if (value === undefined) return "";
   const text = Array.isArray(value) ? value.join(", ") : String(value);
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
+}
+
+function groupsCell(user: PlanUser): string {
+  const text = (user.groups ?? []).join(", ");
+  return text.length > MAX_GROUPS_CELL ? `${text.slice(0, MAX_GROUPS_CELL - 1)}…` : text;
 }
 
 function manager(user: DesiredUser): string {

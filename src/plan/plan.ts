@@ -1,3 +1,4 @@
+import type { GroupPlan } from "../groups";
 import type { CalendarDate } from "../personio/dates";
 import type { DesiredUser, RenderResult, RenderWarning, SkippedEmployee } from "../render";
 
@@ -10,32 +11,56 @@ export interface PlanSummary {
   readonly adopted: number;
   readonly skipped: number;
   readonly warnings: number;
+  /** With group rules: the groups they fill and the memberships of enabled users in them. */
+  readonly groups?: number;
+  readonly memberships?: number;
+}
+
+/** A user of the plan; with group rules, `groups` lists the user's groups (none for a disabled user). */
+export type PlanUser = DesiredUser & { readonly groups?: readonly string[] };
+
+/** A group of the plan: created by the stack or existing, the Personio conditions and the member count. */
+export interface PlanGroup {
+  /** The display name; an existing group referenced by object id shows its object id. */
+  readonly name: string;
+  readonly kind: "created" | "existing";
+  readonly sources: readonly string[];
+  readonly members: number;
 }
 
 /** The offline plan as `--json` writes it (PRODUCT.md "Offline plan"), plus adoption and warning counts. */
 export interface Plan {
   readonly today: CalendarDate;
   readonly timezone: string;
-  readonly users: readonly DesiredUser[];
+  readonly users: readonly PlanUser[];
   readonly skipped: readonly SkippedEmployee[];
   readonly warnings: readonly RenderWarning[];
+  /** With group rules only. */
+  readonly groups?: readonly PlanGroup[];
+  /** With group rules only, when some value gives no group or values merge. */
+  readonly groupWarnings?: readonly string[];
   readonly summary: PlanSummary;
 }
 
-/** Assembles the plan from a render result; pure. */
+/** Assembles the plan from a render result and, when the stack has group rules (only then), the group plan; pure. */
 export function buildPlan(
   result: RenderResult,
   employees: number,
   today: CalendarDate,
   timezone: string,
+  groups?: GroupPlan,
 ): Plan {
   const enabled = result.users.filter((u) => u.accountEnabled).length;
+  const withGroups = groups !== undefined;
   return {
     today,
     timezone,
-    users: result.users,
+    users: withGroups
+      ? result.users.map((user) => ({ ...user, groups: groups.byUser.get(user.employeeId) ?? [] }))
+      : result.users,
     skipped: result.skipped,
     warnings: result.warnings,
+    ...(withGroups ? groupSections(groups) : {}),
     summary: {
       employees,
       users: result.users.length,
@@ -44,6 +69,24 @@ export function buildPlan(
       adopted: result.users.filter((u) => u.adoptedObjectId !== undefined).length,
       skipped: result.skipped.length,
       warnings: result.warnings.length,
+      ...(withGroups
+        ? {
+            groups: groups.groups.length,
+            memberships: groups.groups.reduce((sum, group) => sum + group.members.length, 0),
+          }
+        : {}),
     },
+  };
+}
+
+function groupSections(plan: GroupPlan): Pick<Plan, "groups" | "groupWarnings"> {
+  return {
+    groups: plan.groups.map((group) => ({
+      name: group.label,
+      kind: group.kind,
+      sources: group.sources,
+      members: group.members.length,
+    })),
+    ...(plan.warnings.length === 0 ? {} : { groupWarnings: plan.warnings }),
   };
 }

@@ -2,4 +2,5 @@ export { runProgram, type ProgramInputs } from "./program";
 export { projectConfig } from "./config-source";
 export { Directory, type DirectoryArgs } from "./directory";
 export type { StackOutputs, StackCounts } from "./outputs";
+export { Groups, type GroupsArgs, type GroupCounts } from "./groups";
 export { logicalName } from "./user-resource";

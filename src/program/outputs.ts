@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RenderResult, SkippedEmployee } from "../render";
-import type { Directory } from "./directory";
+import type { LeanUser } from "./lean-user";
+import type { GroupCounts, Groups } from "./groups";
 
 /** Counts of a run; `adopted` counts existing accounts matched (those this stack created before included). */
 export interface StackCounts {
@@ -13,15 +14,27 @@ export interface StackCounts {
   readonly skipped: number;
 }
 
-/** The stack outputs: counts, skipped employees (id and reason, no names), and initial passwords as a secret. */
+/**
+ * The stack outputs: counts, skipped employees (id and reason, no names), initial passwords as a secret, group
+ * counts, and the names of the existing groups the stack adds members to (by object id, for previews).
+ */
 export interface StackOutputs {
   readonly counts: StackCounts;
   readonly skipped: readonly SkippedEmployee[];
   readonly initialPasswords: pulumi.Output<Record<string, string>>;
+  readonly groups: GroupCounts;
+  readonly existingGroups: Readonly<Record<string, string>>;
 }
 
-/** Builds the stack outputs from the render result and the declared directory. */
-export function stackOutputs(result: RenderResult, employees: number, directory: Directory): StackOutputs {
+const NO_GROUPS: GroupCounts = { groups: 0, created: 0, existing: 0, memberships: 0 };
+
+/** Builds the stack outputs from the render result, the declared accounts and groups (when rules exist). */
+export function stackOutputs(
+  result: RenderResult,
+  employees: number,
+  accounts: ReadonlyMap<string, LeanUser>,
+  groups?: Groups,
+): StackOutputs {
   const enabled = result.users.filter((u) => u.accountEnabled).length;
   const adopted = result.users.filter((u) => u.adoptedObjectId !== undefined).length;
   return {
@@ -35,7 +48,9 @@ export function stackOutputs(result: RenderResult, employees: number, directory:
       skipped: result.skipped.length,
     },
     skipped: result.skipped,
-    initialPasswords: pulumi.secret(initialPasswords(directory)),
+    initialPasswords: pulumi.secret(initialPasswords(accounts)),
+    groups: groups?.counts ?? NO_GROUPS,
+    existingGroups: groups?.existingNames ?? {},
   };
 }
 
@@ -43,17 +58,13 @@ export function stackOutputs(result: RenderResult, employees: number, directory:
  * Employee id → initial password of every account this stack created, read from each account's state: an
  * adopted account never had a password set by this stack, so it has none and is left out.
  */
-function initialPasswords(directory: Directory): pulumi.Output<Record<string, string>> {
-  const ids = [...directory.users.keys()];
-  return pulumi
-    .all(
-      ids.map((id) => (directory.users.get(id) as { password: pulumi.Output<string | undefined> }).password),
-    )
-    .apply((passwords) => {
-      const map: Record<string, string> = {};
-      passwords.forEach((password, i) => {
-        if (typeof password === "string" && password !== "") map[ids[i] as string] = password;
-      });
-      return map;
+function initialPasswords(accounts: ReadonlyMap<string, LeanUser>): pulumi.Output<Record<string, string>> {
+  const ids = [...accounts.keys()];
+  return pulumi.all(ids.map((id) => (accounts.get(id) as LeanUser).password)).apply((passwords) => {
+    const map: Record<string, string> = {};
+    passwords.forEach((password, i) => {
+      if (typeof password === "string" && password !== "") map[ids[i] as string] = password;
     });
+    return map;
+  });
 }

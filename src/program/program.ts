@@ -1,12 +1,16 @@
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
 import { type ConfigEnv, ConfigError, parseStackConfig, type StackConfig } from "../config";
+import { assignGroups, type GroupPlan } from "../groups";
 import { type Employee, PersonioClient, PersonioError } from "../personio";
 import { requiredAttributes } from "../plan/attributes";
-import { calendarDateIn, render } from "../render";
+import { calendarDateIn, type DesiredUser, render } from "../render";
 import { declarationOrder } from "./declaration-order";
 import { Directory } from "./directory";
 import { toExistingAccounts } from "./existing-accounts";
+import type { LeanUser } from "./lean-user";
+import { readExistingGroups } from "./existing-groups";
+import { Groups } from "./groups";
 import { type StackOutputs, stackOutputs } from "./outputs";
 
 /** What the program depends on from outside; `index.ts` passes the real ones, tests their own. */
@@ -34,6 +38,9 @@ export async function runProgram(inputs: ProgramInputs): Promise<StackOutputs> {
   for (const warning of result.warnings) {
     pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
   }
+  const groupPlan = planGroups(config, result.users, employees);
+  for (const warning of groupPlan.warnings) pulumi.log.warn(warning);
+  const tenantGroups = await readExistingGroups(groupPlan).catch(toRunError);
   const { declarations, dropped } = declarationOrder(result.users);
   for (const link of dropped) {
     pulumi.log.warn(
@@ -45,7 +52,35 @@ export async function runProgram(inputs: ProgramInputs): Promise<StackOutputs> {
     followRenames: config.followRenames,
     newPassword: inputs.newPassword,
   });
-  return stackOutputs(result, employees.length, directory);
+  const accounts = await directory.users;
+  const groups =
+    config.groups.length === 0
+      ? undefined
+      : new Groups("personio", {
+          plan: groupPlan,
+          tenant: tenantGroups,
+          users: result.users,
+          accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
+        });
+  return stackOutputs(result, employees.length, accounts, groups);
+}
+
+function planGroups(
+  config: StackConfig,
+  users: readonly DesiredUser[],
+  employees: readonly Employee[],
+): GroupPlan {
+  try {
+    return assignGroups({ rules: config.groups, users, employees });
+  } catch (error) {
+    return toRunError(error);
+  }
+}
+
+/** A config error found once Personio or the tenant was read (a group rule against the data): one line. */
+function toRunError(error: unknown): never {
+  if (error instanceof ConfigError) throw new pulumi.RunError(error.message);
+  throw error;
 }
 
 function loadConfig(inputs: ProgramInputs): StackConfig {

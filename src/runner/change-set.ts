@@ -1,18 +1,13 @@
 import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
+import { compareIds, normalise, SECRET, UNKNOWN } from "./engine-values";
+import { GROUP_MEMBER_TYPE, type MembershipChange, membershipChanges } from "./memberships";
+
+export { SECRET, UNKNOWN };
 
 /** The type token of the accounts this project manages. */
 export const USER_TYPE = "azuread:index/user:User";
 const STACK_TYPE = "pulumi:pulumi:Stack";
 
-/** What a secret value is shown as: the value itself never leaves the engine's events. */
-export const SECRET = "[secret]";
-/** What a value the engine only knows after `up` (a new manager's object id) is shown as. */
-export const UNKNOWN = "[unknown]";
-
-/** Pulumi's serialised secret: `{ "4dabf…": "1b47…", value | plaintext | ciphertext }`. */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-/** Pulumi's sentinel for a value not known during a preview. */
-const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** Never shown, not even as "[secret]": a password change must not even be hinted at in a summary. */
 const HIDDEN_FIELDS = new Set(["password", "forcePasswordChange"]);
 /** The steps of one replacement, whatever the order (create-before-delete or delete-before-replace). */
@@ -57,8 +52,13 @@ export interface ChangeSet {
   readonly managedBefore: number;
   /** The root stack's outputs, when the events carry them (secrets as {@link SECRET}). */
   readonly stackOutputs: Record<string, unknown> | undefined;
-  /** Resources other than users whose operation is not `same`, in the order the engine reported them. */
+  /**
+   * Resources other than users and group memberships whose operation is not `same`, in the order the engine
+   * reported them.
+   */
   readonly otherChanges: readonly { urn: string; type: string; op: OpType }[];
+  /** Joins, adoptions and leaves of the groups the stack fills; present only when there are any. */
+  readonly memberships?: readonly MembershipChange[];
 }
 
 type State = NonNullable<StepEventMetadata["old"]>;
@@ -84,18 +84,30 @@ export function changeSetFromEvents(events: readonly EngineEvent[]): ChangeSet {
 
   const users: UserChange[] = [];
   const otherChanges: { urn: string; type: string; op: OpType }[] = [];
-  for (const [urn, resourceSteps] of steps) {
-    const type = (resourceSteps[0] as StepEventMetadata).type;
-    const op = collapse(resourceSteps.map((step) => step.op));
+  const resources = [...steps].map(([urn, resourceSteps]) => ({
+    urn,
+    type: (resourceSteps[0] as StepEventMetadata).type,
+    op: collapse(resourceSteps.map((step) => step.op)),
+    steps: resourceSteps,
+  }));
+  for (const { urn, type, op, steps: resourceSteps } of resources) {
     if (type === USER_TYPE) users.push(userChange(urn, op, resourceSteps));
-    else if (op !== "same") otherChanges.push({ urn, type, op });
+    else if (op !== "same" && type !== GROUP_MEMBER_TYPE) otherChanges.push({ urn, type, op });
   }
   users.sort((a, b) => compareIds(a.employeeId, b.employeeId));
 
   const counts: Partial<Record<OpType, number>> = {};
   for (const user of users) counts[user.op] = (counts[user.op] ?? 0) + 1;
   const managedBefore = users.filter((user) => !NEW_TO_STACK.has(user.op)).length;
-  return { users, counts, managedBefore, stackOutputs, otherChanges };
+  const memberships = membershipChanges(resources, stackOutputs);
+  return {
+    users,
+    counts,
+    managedBefore,
+    stackOutputs,
+    otherChanges,
+    ...(memberships.length === 0 ? {} : { memberships }),
+  };
 }
 
 /** One operation for all steps of a URN: an adoption or a replacement wins over the update that comes with it. */
@@ -170,17 +182,6 @@ function topLevel(path: string): string {
   return /^[^.[]+/.exec(path)?.[0] ?? path;
 }
 
-/** Secrets become {@link SECRET} and unknowns {@link UNKNOWN}, at any depth. */
-function normalise(value: unknown): unknown {
-  if (value === UNKNOWN_SENTINEL) return UNKNOWN;
-  if (Array.isArray(value)) return value.map(normalise);
-  if (typeof value === "object" && value !== null) {
-    if (SECRET_SIG_KEY in value) return SECRET;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normalise(item)]));
-  }
-  return value;
-}
-
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
@@ -195,14 +196,4 @@ function equal(a: unknown, b: unknown): boolean {
 function employeeIdOf(urn: string): string {
   const name = urn.slice(urn.lastIndexOf("::") + 2);
   return /^employee-(.+)$/.exec(name)?.[1] ?? name;
-}
-
-/** Numeric ids by value (any length), then any other id by code point. */
-function compareIds(a: string, b: string): number {
-  const numericA = /^\d+$/.test(a);
-  const numericB = /^\d+$/.test(b);
-  if (numericA !== numericB) return numericA ? -1 : 1;
-  const [x, y] = numericA ? [a.replace(/^0+(?=\d)/, ""), b.replace(/^0+(?=\d)/, "")] : [a, b];
-  if (x.length !== y.length && numericA) return x.length - y.length;
-  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }

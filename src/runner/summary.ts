@@ -1,6 +1,8 @@
 import type { OpType } from "@pulumi/pulumi/automation";
 import { type ChangeSet, type FieldChange, SECRET, UNKNOWN, type UserChange } from "./change-set";
 import type { GuardVerdict } from "./guards";
+import { escape, thousands } from "./markdown";
+import { groupCountsLine, membershipCountsLine, membershipSection } from "./membership-summary";
 
 /** GitHub's limit for the body of a pull-request comment, in characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -160,8 +162,12 @@ function countsBlocks(changeSet: ChangeSet): string[] {
         `${thousands(after.disabled)} disabled.`,
     );
   }
+  const groups = groupCountsLine(changeSet.stackOutputs);
+  if (groups !== undefined) blocks.push(groups);
+  const memberships = membershipCountsLine(changeSet);
+  if (memberships !== undefined) blocks.push(memberships);
   const changed = changeSet.users.filter((user) => user.op !== "same").length;
-  if (changed === 0 && changeSet.otherChanges.length === 0) {
+  if (changed === 0 && changeSet.otherChanges.length === 0 && memberships === undefined) {
     blocks.push("No changes: every user is in step with Personio.");
   }
   return blocks;
@@ -188,6 +194,8 @@ function changeSections(changeSet: ChangeSet): Section[] {
       noun: "adoptions",
     });
   }
+  const memberships = membershipSection(changeSet);
+  if (memberships !== undefined) sections.push(memberships);
   if (changeSet.otherChanges.length > 0) {
     sections.push({
       intro: `### Other changes (${thousands(changeSet.otherChanges.length)})`,
@@ -243,16 +251,6 @@ function value(raw: unknown): string {
   return escape(JSON.stringify(raw));
 }
 
-/** Text safe in a table cell or list item: no HTML, no cell break, no code span, one line. */
-function escape(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\\`|]/g, "\\$&")
-    .replace(/\r\n|\r|\n/g, "<br>");
-}
-
 function opRank(op: OpType): number {
   const rank = OP_ORDER.indexOf(op);
   return rank === -1 ? OP_ORDER.length : rank;
@@ -275,11 +273,6 @@ function outputCounts(outputs: Record<string, unknown> | undefined): OutputCount
   return keys.every((key) => typeof record[key] === "number")
     ? (record as unknown as OutputCounts)
     : undefined;
-}
-
-/** 9400 → "9,400": fixed, not the machine's locale, so the text is the same everywhere. */
-function thousands(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /** Last resort when even the head is too long: cut, never inside a surrogate pair, and say so. */

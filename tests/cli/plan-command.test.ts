@@ -165,6 +165,73 @@ describe("npm run plan", () => {
     );
   });
 
+  it("lists each user's groups and the groups the rules fill", async () => {
+    const rules = `  personio-azuread:groups:
+    - { attribute: department, value: Sales, group: sg-sales }
+    - { attribute: department, groupPrefix: "dept-" }
+    - { attribute: office, value: Vienna, existingGroup: Office Vienna }
+    - { attribute: dynamic_31001, groupPrefix: "type-" }
+`;
+    const accounts = path.join(dir, "accounts.json");
+    writeFileSync(
+      accounts,
+      JSON.stringify([{ id: "obj-24", userPrincipalName: "lena.wolf@contoso.com", employeeId: "24" }]),
+    );
+    const json = path.join(dir, "plan.json");
+    sandbox.clearRequests();
+    const run = await plan(["--json", json, "--existing-accounts", accounts], STACK + rules);
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    const written = JSON.parse(readFileSync(json, "utf8"));
+    const byId = new Map(written.users.map((u: { employeeId: string }) => [u.employeeId, u]));
+    expect(byId.get("12")).toMatchObject({
+      groups: ["dept-Sales", "Office Vienna", "sg-sales", "type-Permanent"],
+    });
+    expect(byId.get("24")).toMatchObject({ accountEnabled: false, groups: [] });
+    const created = (name: string, source: string, members: number) => ({
+      name,
+      kind: "created",
+      sources: [source],
+      members,
+    });
+    expect(written.groups).toEqual([
+      created("dept-Customer Success", "department = Customer Success", 6),
+      created("dept-Engineering", "department = Engineering", 21),
+      created("dept-Finance", "department = Finance", 7),
+      created("dept-Management", "department = Management", 1),
+      created("dept-Marketing", "department = Marketing", 8),
+      created("dept-People", "department = People", 5),
+      created("dept-Sales", "department = Sales", 12),
+      created("sg-sales", "department = Sales", 12),
+      created("type-Contractor", "dynamic_31001 = Contractor", 1),
+      created("type-Fixed-term", "dynamic_31001 = Fixed-term", 3),
+      created("type-Intern", "dynamic_31001 = Intern", 1),
+      created("type-Permanent", "dynamic_31001 = Permanent", 55),
+      { name: "Office Vienna", kind: "existing", sources: ["office = Vienna"], members: 4 },
+    ]);
+    expect(written.summary).toMatchObject({
+      users: 61,
+      enabled: 60,
+      disabled: 1,
+      groups: written.groups.length,
+    });
+    expect(written.summary.memberships).toBe(
+      written.users.reduce((sum: number, u: { groups: string[] }) => sum + u.groups.length, 0),
+    );
+    expect(run.stdout).toMatch(/│ Manager +│ Groups +│\n/);
+    expect(run.stdout).toMatch(
+      /│ 3 +│ anna\.mueller@contoso\.com .*│ dept-Sales, sg-sales, type-Permanent +│\n/,
+    );
+    expect(run.stdout).toContain("Groups (13)");
+    expect(run.stdout).toMatch(/│ sg-sales +│ new +│ 12 +│ department = Sales +│\n/);
+    expect(run.stdout).toMatch(/│ Office Vienna +│ existing +│ 4 +│ office = Vienna +│\n/);
+    expect(run.stdout).toContain("; 13 groups, 136 memberships");
+    const page = sandbox.requests.find((r) => r.path === "/v1/company/employees");
+    expect(page?.query["attributes[]"]).toEqual(
+      expect.arrayContaining(["department", "office", "dynamic_31001"]),
+    );
+  });
+
   it.each([
     [
       "the credentials are wrong",

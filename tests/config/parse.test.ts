@@ -33,6 +33,7 @@ describe("parseStackConfig", () => {
       attributeMapping: {},
       timezone: "UTC",
       followRenames: false,
+      groups: [],
     });
   });
 
@@ -107,7 +108,7 @@ describe("parseStackConfig", () => {
     [
       "an unknown key",
       { loginschema: {} },
-      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames\.$/,
+      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups\.$/,
     ],
     [
       "an app id that is not UPPER_SNAKE_CASE",

@@ -24,11 +24,23 @@ export interface MockWorld {
   readonly invokes: string[];
   /** The tenant `azuread.getUsers` answers with (Graph shape). */
   tenant: Record<string, unknown>[];
+  /** The groups `azuread.getGroups` lists and `azuread.getGroup` reads; none when absent. */
+  groups?: TenantGroupFixture[];
+}
+
+/** An existing group of the mocked tenant. */
+export interface TenantGroupFixture {
+  readonly objectId: string;
+  readonly displayName: string;
+  readonly members?: string[];
+  readonly types?: string[];
+  readonly onpremisesSyncEnabled?: boolean;
 }
 
 /**
  * Installs Pulumi mocks (not a preview, so outputs resolve) that record every resource with its options and
- * answer `azuread.getUsers` from `world.tenant`; users get `objectId` = `obj-<logical name>`.
+ * answer `azuread.getUsers` from `world.tenant` and `getGroups`/`getGroup` from `world.groups`; resources get
+ * `objectId` = `obj-<logical name>`.
  */
 export async function installMocks(world: MockWorld): Promise<void> {
   const options = new Map<string, SentOptions>();
@@ -47,7 +59,7 @@ export async function installMocks(world: MockWorld): Promise<void> {
       },
       call: (args) => {
         world.invokes.push(args.token);
-        return args.token === "azuread:index/getUsers:getUsers" ? { users: world.tenant } : args.inputs;
+        return answer(world, args.token, args.inputs as Record<string, unknown>);
       },
     },
     "personio-azuread",
@@ -69,6 +81,29 @@ export async function installMocks(world: MockWorld): Promise<void> {
     });
     register(req, cb);
   };
+}
+
+function answer(world: MockWorld, token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  const groups = world.groups ?? [];
+  switch (token) {
+    case "azuread:index/getUsers:getUsers":
+      return { users: world.tenant };
+    case "azuread:index/getGroups:getGroups":
+      if (groups.length === 0) throw failed("No groups found");
+      return { displayNames: groups.map((g) => g.displayName), objectIds: groups.map((g) => g.objectId) };
+    case "azuread:index/getGroup:getGroup": {
+      const group = groups.find((g) => g.objectId === inputs["objectId"]);
+      if (group === undefined) throw failed(`No group found with object ID: "${String(inputs["objectId"])}"`);
+      return { members: [], types: [], onpremisesSyncEnabled: false, ...group };
+    }
+    default:
+      return inputs;
+  }
+}
+
+/** A failed invoke as the engine reports it: the SDK shows the gRPC error's `details`. */
+function failed(message: string): Error {
+  return Object.assign(new Error(message), { details: message });
 }
 
 interface Request {

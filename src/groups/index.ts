@@ -1,0 +1,2 @@
+export { assignGroups } from "./assign";
+export type { GroupInput, GroupPlan, PlannedGroup } from "./types";
