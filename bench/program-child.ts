@@ -7,18 +7,9 @@ import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram } from "../src/program";
 import { peakRssMb } from "./child";
+import type { ProgramBenchResult } from "./program.bench";
 
 const USER = "azuread:index/user:User";
-
-interface Result {
-  readonly mode: string;
-  readonly employees: number;
-  readonly wallMs: number;
-  readonly peakRssMb: number;
-  readonly resources: number;
-  readonly users: number;
-  readonly invokes: number;
-}
 
 const CONFIG = {
   personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_BENCH" },
@@ -37,7 +28,7 @@ const CONFIG = {
   timezone: "Europe/Berlin",
 };
 
-async function main(): Promise<Result> {
+async function main(): Promise<ProgramBenchResult> {
   const [mode, count, baseUrl] = process.argv.slice(2);
   const employees = Number(count);
   let resources = 0;

@@ -8,7 +8,8 @@ const SIZES = [1_000, 5_000, 10_000];
 /** Bare registration at 10,000 runs out of the default heap after about two minutes: bounded, then reported. */
 const BARE_TIMEOUT_S = 180;
 
-interface Result {
+/** One measurement, as bench/program-child.ts prints it. */
+export interface ProgramBenchResult {
   readonly mode: string;
   readonly employees: number;
   readonly wallMs: number;
@@ -18,9 +19,11 @@ interface Result {
   readonly invokes: number;
 }
 
-async function measure(args: string[], timeoutS: number): Promise<Result | string> {
+async function measure(args: string[], timeoutS: number): Promise<ProgramBenchResult | string> {
   try {
-    return JSON.parse(await runIsolated("bench/program-child.ts", args, timeoutS * 1000)) as Result;
+    return JSON.parse(
+      await runIsolated("bench/program-child.ts", args, timeoutS * 1000),
+    ) as ProgramBenchResult;
   } catch (error) {
     return (error as Error).message;
   }
@@ -42,14 +45,14 @@ export async function run(): Promise<void> {
     const file = path.join(tmpdir(), `program-bench-${employees}.json`);
     writeFileSync(file, JSON.stringify({ data: generateCompany(employees, 11) }));
     const server = await startServer("scripts/sandbox.ts", ["--data", file]);
-    let program: Result | string;
+    let program: ProgramBenchResult | string;
     try {
       program = await measure(["program", String(employees), server.firstLine], 300);
     } finally {
       await server.stop();
     }
     const bare = await measure(["bare", String(employees)], BARE_TIMEOUT_S);
-    const cell = (r: Result | string, pick: (r: Result) => string) =>
+    const cell = (r: ProgramBenchResult | string, pick: (r: ProgramBenchResult) => string) =>
       typeof r === "string" ? "failed" : pick(r);
     console.log(
       [
