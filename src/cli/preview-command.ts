@@ -9,7 +9,7 @@ import { COMMON_OPTIONS, guardOptions, parseFlags, stackTarget } from "./runner-
 
 const USAGE =
   "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] " +
-  "[--allow-mass-disable] [--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
+  "[--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
 
 const OPTIONS = { ...COMMON_OPTIONS, "summary-md": { type: "string" } } as const;
 

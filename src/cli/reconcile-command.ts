@@ -8,7 +8,7 @@ import { COMMON_OPTIONS, durationFlag, guardOptions, parseFlags, stackTarget } f
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
-  "[--grace 5m] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] " +
+  "[--grace 5m] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
   "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
 
 const OPTIONS = {

@@ -17,6 +17,8 @@ export interface GuardOptions {
   readonly allowShrink: boolean;
   /** Least share of the last successful run's employee count Personio must list (`--min-employee-share`); 0.9. */
   readonly minEmployeeShare: number;
+  /** Let more group memberships end than the threshold (`--allow-mass-leave`); default false. */
+  readonly allowMassLeave?: boolean;
 }
 
 /** What the guards look at. */
@@ -30,7 +32,7 @@ export interface GuardInput {
 
 /** A guard that stops `up`: which one, why (one line, with the numbers), and the flag that overrides it. */
 export interface Refusal {
-  readonly guard: "deletes" | "disables" | "empty" | "shrink" | "unknown-employees";
+  readonly guard: "deletes" | "disables" | "leaves" | "empty" | "shrink" | "unknown-employees";
   readonly message: string;
   readonly override: string;
 }
@@ -73,6 +75,7 @@ export function evaluateGuards(input: GuardInput, options: GuardOptions): GuardV
   };
   record(deletesGuard(input.changeSet.users, options));
   record(disablesGuard(input.changeSet, options));
+  if (input.changeSet.memberships !== undefined) record(leavesGuard(input.changeSet, options));
   if (input.employees === undefined) {
     record(unknownEmployeesGuard(options));
   } else {
@@ -138,6 +141,39 @@ function disableThreshold(
   return {
     threshold: Math.max(5, Math.ceil((managed * 20) / 100)),
     rule: `max(5, 20 % of ${managed} managed)`,
+  };
+}
+
+/**
+ * Group memberships ending in one run, against max(5, 20 % of the memberships the stack managed before): a
+ * Personio answer with an attribute suddenly empty would otherwise take every member out of its groups — a
+ * lockout as real as a mass disable. The count before is derived from this run's: after − joins − adoptions
+ * + leaves (the stack output `groups.memberships` is the count after).
+ */
+function leavesGuard(changeSet: ChangeSet, options: GuardOptions): Refusal | string {
+  const memberships = changeSet.memberships ?? [];
+  const count = (change: string): number => memberships.filter((m) => m.change === change).length;
+  const leaves = count("leave");
+  const groups = changeSet.stackOutputs?.["groups"];
+  const after =
+    typeof groups === "object" && groups !== null
+      ? (groups as Record<string, unknown>)["memberships"]
+      : undefined;
+  const before = Math.max(
+    0,
+    (typeof after === "number" ? after : 0) - count("join") - count("adopt") + leaves,
+  );
+  const threshold = Math.max(5, Math.ceil((before * 20) / 100));
+  const rule = `max(5, 20 % of ${before} managed memberships)`;
+  if (leaves <= threshold)
+    return `leaves: ${leaves} group memberships end, at most ${threshold} allowed (${rule})`;
+  const what = `${plural(leaves, "group membership")} would end`;
+  if (options.allowMassLeave === true)
+    return `leaves: ${what}, more than ${threshold} (${rule}), allowed by --allow-mass-leave`;
+  return {
+    guard: "leaves",
+    message: `leaves: ${what}, more than the threshold ${threshold} (${rule}); override with --allow-mass-leave`,
+    override: "--allow-mass-leave",
   };
 }
 

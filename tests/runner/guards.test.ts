@@ -298,3 +298,80 @@ describe("evaluateGuards", () => {
     expect(() => verdict(changeSet(1), 1, 1, options)).toThrow(new RangeError(message));
   });
 });
+
+describe("the leaves guard (group memberships)", () => {
+  /** A change set with `leaves` memberships ending and `after` memberships managed after the run. */
+  function withLeaves(leaves: number, after: number, joins = 0) {
+    const memberships = [
+      ...Array.from({ length: leaves }, (_, i) => ({
+        employeeId: String(i + 1),
+        memberObjectId: undefined,
+        group: "sg-sales",
+        change: "leave" as const,
+      })),
+      ...Array.from({ length: joins }, (_, i) => ({
+        employeeId: String(1000 + i),
+        memberObjectId: undefined,
+        group: "sg-sales",
+        change: "join" as const,
+      })),
+    ];
+    return {
+      users: [],
+      counts: {},
+      managedBefore: 100,
+      stackOutputs: { counts: { employees: 100 }, groups: { memberships: after } },
+      otherChanges: [],
+      memberships,
+    };
+  }
+  const verdict = (leaves: number, after: number, allowMassLeave = false, joins = 0) =>
+    evaluateGuards(
+      { changeSet: withLeaves(leaves, after, joins), employees: 100, lastEmployees: 100 },
+      { ...DEFAULT_GUARDS, allowMassLeave },
+    );
+
+  it.each([
+    // 100 memberships before: threshold max(5, 20) = 20
+    [19, 81, true],
+    [20, 80, true],
+    [21, 79, false],
+    // 10 before: threshold max(5, 2) = 5
+    [4, 6, true],
+    [5, 5, true],
+    [6, 4, false],
+  ])("%i leaves with %i memberships after → passes: %s", (leaves, after, passes) => {
+    const result = verdict(leaves, after);
+    expect(result.refusals.some((r) => r.guard === "leaves")).toBe(!passes);
+  });
+
+  it("names the numbers and the override", () => {
+    expect(verdict(21, 79).refusals).toEqual([
+      {
+        guard: "leaves",
+        message:
+          "leaves: 21 group memberships would end, more than the threshold 20 (max(5, 20 % of 100 managed memberships)); override with --allow-mass-leave",
+        override: "--allow-mass-leave",
+      },
+    ]);
+  });
+
+  it("counts joins of the same run out of the memberships before", () => {
+    // after 100 = before 90 - 20 leaves + 30 joins → threshold max(5, 18) = 18: 20 leaves refuse
+    expect(verdict(20, 100, false, 30).refusals.map((r) => r.guard)).toEqual(["leaves"]);
+  });
+
+  it("lets a mass leave through for one run with --allow-mass-leave", () => {
+    const result = verdict(50, 50, true);
+    expect(result.ok).toBe(true);
+    expect(result.checked).toContain(
+      "leaves: 50 group memberships would end, more than 20 (max(5, 20 % of 100 managed memberships)), allowed by --allow-mass-leave",
+    );
+  });
+
+  it("is not checked when the stack has no group rules", () => {
+    const changeSet = { ...withLeaves(0, 0), memberships: undefined };
+    const result = evaluateGuards({ changeSet, employees: 100, lastEmployees: 100 }, DEFAULT_GUARDS);
+    expect(result.checked.some((line) => line.startsWith("leaves"))).toBe(false);
+  });
+});
