@@ -39,9 +39,15 @@ export function isLocked(error: unknown): boolean {
  * adopts every account a second time.
  */
 export async function openStack(target: StackTarget): Promise<StackOps> {
+  const cli = target.pulumiRoot === undefined ? "pulumi on PATH" : `${target.pulumiRoot}/bin/pulumi`;
   const pulumiCommand = await PulumiCommand.get(
     target.pulumiRoot === undefined ? undefined : { root: target.pulumiRoot },
-  );
+  ).catch(() => {
+    throw new Error(
+      `Pulumi CLI not found or not runnable: ${cli}. ` +
+        "Allowed: the Pulumi CLI 3.174 or later on PATH, or --pulumi-root DIR holding bin/pulumi.",
+    );
+  });
   const stack = await LocalWorkspace.selectStack(
     { stackName: target.stackName, workDir: target.workDir },
     { pulumiCommand, envVars: target.envVars },

@@ -194,6 +194,27 @@ describe("reconcile --once through the Automation API", () => {
   });
 });
 
+describe("without a Pulumi CLI", () => {
+  it("fails with one line naming where it looked and what is needed", async () => {
+    const err: string[] = [];
+    const code = await runReconcileCommand(
+      ["--stack", "prod", "--once", "--cwd", ROOT, "--pulumi-root", dir],
+      {
+        io: { stdout: () => undefined, stderr: (t) => err.push(t), env: {}, now: () => new Date() },
+        openStack,
+        clock: systemClock,
+        wallNow: () => Date.now(),
+        random: () => 0,
+        stop: new AbortController().signal,
+      },
+    );
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      `Cannot start the reconcile loop: Pulumi CLI not found or not runnable: ${dir}/bin/pulumi. Allowed: the Pulumi CLI 3.174 or later on PATH, or --pulumi-root DIR holding bin/pulumi.`,
+    ]);
+  });
+});
+
 describe("npm run preview through the Automation API", () => {
   it("writes the Markdown summary and exits 0 when the guards would pass", async () => {
     scenario({ preview: { events: update }, "stack output": { stdout: lastOutputs(100) } });
