@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { mulberry32 } from "../src/util/random";
 import path from "node:path";
 import type { ExistingAccount, RenderConfig } from "../src/config/types";
 import type { Employee } from "../src/personio/employee";
@@ -92,24 +93,12 @@ const CONFIG: RenderConfig = {
   followRenames: false,
 };
 
-/** A small deterministic PRNG (mulberry32): the same company on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A synthetic company: names with diacritics drawn from small pools (so thousands share a name), a manager
  * for most, some leavers; half already have an account (by employee id), a tenth are adopted by e-mail.
  */
 export function syntheticCompany(size: number): { employees: Employee[]; accounts: ExistingAccount[] } {
-  const next = random(size);
+  const next = mulberry32(size);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const employees: Employee[] = [];
   const accounts: ExistingAccount[] = [];

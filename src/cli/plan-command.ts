@@ -1,6 +1,3 @@
-import { renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { parseArgs } from "node:util";
 import { ConfigError, parseStackConfig, readStackFile, type StackConfig } from "../config";
 import { assignGroups } from "../groups";
 import { PersonioClient, PersonioError } from "../personio";
@@ -10,7 +7,9 @@ import { ExistingAccountsError, readExistingAccounts } from "../plan/existing-ac
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
 import { calendarDateIn, render } from "../render";
+import { parseFlags } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
+import { writeAtomically } from "./write-file";
 
 const USAGE =
   "Usage: npm run plan -- --stack-config stacks/Pulumi.<stack>.yaml [--today YYYY-MM-DD] [--json plan.json] [--existing-accounts accounts.json]";
@@ -61,24 +60,17 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
 }
 
 function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "stack-config": { type: "string" },
-        today: { type: "string" },
-        json: { type: "string" },
-        "existing-accounts": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    const reason = ((error as Error).message.split("\n")[0] ?? "").replace(/\.?$/, ".");
-    throw new CommandError(`${reason} ${USAGE}`, EXIT.usage);
-  }
+  const values = parseFlags(
+    argv,
+    {
+      "stack-config": { type: "string" },
+      today: { type: "string" },
+      json: { type: "string" },
+      "existing-accounts": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    USAGE,
+  );
   if (values["help"] === true) return "help";
   const stackConfig = values["stack-config"];
   if (typeof stackConfig !== "string" || stackConfig === "") {
@@ -110,13 +102,6 @@ function loadConfig(file: string, env: CommandIO["env"]): StackConfig {
     throw new ConfigError(`Missing Personio client secret: ${why}. Allowed: set PERSONIO_CLIENT_SECRET.`);
   }
   return config;
-}
-
-/** Writes beside the target and renames, so a reader never sees half a plan and a failed run leaves none. */
-function writeAtomically(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
 }
 
 function report(error: unknown, io: CommandIO): number {

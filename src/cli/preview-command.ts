@@ -1,11 +1,11 @@
-import { renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { employeesOf, previewChanges } from "../runner/cycle";
+import { causeLine, employeesOf, previewChanges } from "../runner/cycle";
 import { evaluateGuards } from "../runner/guards";
 import type { StackOps, StackTarget } from "../runner/stack-ops";
 import { summaryMarkdown } from "../runner/summary";
 import { type CommandIO, CommandError, EXIT } from "./io";
-import { COMMON_OPTIONS, guardOptions, parseFlags, stackTarget } from "./runner-args";
+import { writeAtomically } from "./write-file";
+import { parseFlags } from "./flags";
+import { COMMON_OPTIONS, guardOptions, stackTarget } from "./runner-args";
 
 const USAGE =
   "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] " +
@@ -40,9 +40,7 @@ export async function runPreviewCommand(
     const markdown = summaryMarkdown(changeSet, verdict, { stack: target.stackName });
     const file = values["summary-md"];
     if (typeof file === "string") {
-      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-      writeFileSync(temporary, markdown);
-      renameSync(temporary, file);
+      writeAtomically(file, markdown);
       io.stdout(`Summary written to ${file}`);
     } else {
       io.stdout(markdown);
@@ -54,9 +52,7 @@ export async function runPreviewCommand(
       io.stderr(error.message);
       return error.exitCode;
     }
-    io.stderr(
-      `Preview failed: ${error instanceof Error ? (error.message.split("\n").find((l) => l.includes("error:")) ?? error.message.split("\n")[0]) : String(error)}`,
-    );
+    io.stderr(`Preview failed: ${causeLine(error)}`);
     return EXIT.failed;
   }
 }

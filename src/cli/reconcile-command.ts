@@ -4,7 +4,8 @@ import { lineLogger } from "../runner/log";
 import { runLoop } from "../runner/loop";
 import type { StackOps, StackTarget } from "../runner/stack-ops";
 import { type CommandIO, CommandError, EXIT } from "./io";
-import { COMMON_OPTIONS, durationFlag, guardOptions, parseFlags, stackTarget } from "./runner-args";
+import { parseFlags } from "./flags";
+import { COMMON_OPTIONS, durationFlag, guardOptions, stackTarget } from "./runner-args";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { type ParseArgsConfig, parseArgs } from "node:util";
 import { DEFAULT_GUARDS, type GuardOptions } from "../runner/guards";
 import { parseDuration } from "./durations";
+import { type Values } from "./flags";
 import { CommandError, EXIT } from "./io";
 
 /** Flags shared by `reconcile` and `preview`: the stack, the CLI, and the one-run guard overrides. */
@@ -18,23 +18,6 @@ export const COMMON_OPTIONS = {
   "min-employee-share": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
-
-export type Values = Record<string, string | boolean | undefined>;
-
-/** Parses argv strictly; an unknown flag or a missing value is one line plus the usage. */
-export function parseFlags(
-  argv: readonly string[],
-  options: ParseArgsConfig["options"],
-  usage: string,
-): Values {
-  try {
-    const { values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options });
-    return values as Values;
-  } catch (error) {
-    const reason = ((error as Error).message.split("\n")[0] ?? "").replace(/\.?$/, ".");
-    throw new CommandError(`${reason} ${usage}`, EXIT.usage);
-  }
-}
 
 /** The stack and project directory every runner command needs. */
 export function stackTarget(

@@ -70,7 +70,7 @@ export async function runCycle(
       log("warn", "cycle.locked", { reason: "the stack is locked by another update; skipped" });
       return { status: "locked" };
     }
-    const message = firstLine(error);
+    const message = causeLine(error);
     log("error", "cycle.failed", { reason: message, durationMs: Math.round(now() - started) });
     return { status: "failed", error: message };
   }
@@ -111,7 +111,7 @@ function opCounts(changeSet: ChangeSet): Record<string, number> {
 }
 
 /** The CLI's errors carry its whole output; the first line that says "error:" is the cause. */
-function firstLine(error: unknown): string {
+export function causeLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const lines = text
     .split("\n")

@@ -1,4 +1,5 @@
 import { berlinMidnightOffset } from "./dates";
+import { mulberry32 } from "../util/random";
 import { expandSeed } from "./seed";
 import type { SeedEmployee } from "./seed-schema";
 import type { PersonioEmployeeItem } from "./types";
@@ -123,16 +124,4 @@ function uniqueEmail(seen: Map<string, number>, firstName: string, lastName: str
 
 function dayAfter(date: Date, days: number): string {
   return new Date(date.getTime() + days * 24 * HOUR_MS).toISOString().slice(0, 10);
-}
-
-/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same sequence on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
