@@ -6,8 +6,8 @@ import { systemClock } from "../src/util/clock";
 const stop = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    console.error(`${signal}: finishing the running cycle, then stopping`);
-    stop.abort();
+    console.error(`${signal}: no new operation starts; a running update may finish within --grace`);
+    stop.abort(signal);
   });
 }
 

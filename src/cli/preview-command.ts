@@ -1,6 +1,6 @@
 import { causeLine, employeesOf, previewChanges } from "../runner/cycle";
 import { evaluateGuards } from "../runner/guards";
-import type { StackOps, StackTarget } from "../runner/stack-ops";
+import { type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
 import { summaryMarkdown } from "../runner/summary";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { writeAtomically } from "./write-file";
@@ -51,6 +51,10 @@ export async function runPreviewCommand(
     if (error instanceof CommandError) {
       io.stderr(error.message);
       return error.exitCode;
+    }
+    if (error instanceof UnknownStackError) {
+      io.stderr(error.message);
+      return EXIT.usage;
     }
     io.stderr(`Preview failed: ${causeLine(error)}`);
     return EXIT.failed;

@@ -1,15 +1,17 @@
 import type { Clock } from "../util/clock";
-import { runCycle } from "../runner/cycle";
+import { type CycleOptions, runCycle } from "../runner/cycle";
 import { lineLogger } from "../runner/log";
 import { runLoop } from "../runner/loop";
-import type { StackOps, StackTarget } from "../runner/stack-ops";
+import { type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
+import { SuccessClock } from "../runner/staleness";
+import { takeSnapshot } from "../snapshot/take";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { parseFlags } from "./flags";
 import { COMMON_OPTIONS, durationFlag, guardOptions, stackTarget } from "./runner-args";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
-  "[--grace 5m] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
+  "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--max-staleness 3h] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
   "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
 
 const OPTIONS = {
@@ -19,6 +21,9 @@ const OPTIONS = {
   jitter: { type: "string" },
   "refresh-every": { type: "string" },
   grace: { type: "string" },
+  "cycle-timeout": { type: "string" },
+  "max-lock-age": { type: "string" },
+  "max-staleness": { type: "string" },
   "log-format": { type: "string" },
 } as const;
 
@@ -31,13 +36,14 @@ export interface ReconcileDeps {
   /** Epoch ms (compared with the stack's history for refreshes). */
   readonly wallNow: () => number;
   readonly random: () => number;
-  /** Aborts on SIGINT/SIGTERM. */
+  /** Aborts on SIGINT/SIGTERM, with the signal's name as its reason. */
   readonly stop: AbortSignal;
 }
 
 /**
- * `npm run reconcile`: preview → guards → up, every 30 minutes, or once with `--once` (exit 0 done, 1 failed,
- * 2 a guard refused). A stop signal lets a running update finish within the grace period; then exit 0.
+ * `npm run reconcile`: Personio snapshot → preview → guards → up, every 30 minutes, or once with `--once`
+ * (exit 0 done, 1 failed, 2 a guard refused or bad usage). A stop signal lets a running update finish within the
+ * grace period, then cancels it; the loop then exits 0, `--once` by the cycle's result.
  */
 export async function runReconcileCommand(argv: readonly string[], deps: ReconcileDeps): Promise<number> {
   try {
@@ -59,6 +65,15 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const jitter = durationFlag(values, "jitter", "60s");
     const refreshEvery = durationFlag(values, "refresh-every", "1d", true);
     const grace = durationFlag(values, "grace", "5m");
+    const cycleTimeout = durationFlag(values, "cycle-timeout", "25m");
+    const maxLockAge = durationFlag(values, "max-lock-age", "2h");
+    const maxStaleness = durationFlag(values, "max-staleness", "3h");
+    if (values["once"] !== true && cycleTimeout >= interval) {
+      throw new CommandError(
+        `Invalid value for --cycle-timeout: ${values["cycle-timeout"] ?? "25m"}. Allowed: shorter than --interval (${values["interval"] ?? "30m"}), so cycles never overlap.`,
+        EXIT.usage,
+      );
+    }
     if (jitter >= interval) {
       throw new CommandError(
         `Invalid value for --jitter: ${values["jitter"]}. Allowed: shorter than --interval.`,
@@ -72,12 +87,24 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       once: values["once"] === true,
       intervalMs: interval,
     });
-    const cycle = (signal: AbortSignal) =>
-      runCycle(
-        stack,
-        { guards, refreshEveryMs: refreshEvery, log, now: () => deps.clock.now(), wallNow: deps.wallNow },
-        signal,
-      );
+    const success = new SuccessClock(await stack.lastSuccessAt().catch(() => undefined), deps.wallNow());
+    const options: CycleOptions = {
+      guards,
+      refreshEveryMs: refreshEvery,
+      readPersonio: (config, signal) =>
+        takeSnapshot(config, { env: deps.io.env, now: new Date(deps.wallNow()), signal }),
+      env: deps.io.env,
+      graceMs: grace,
+      timeoutMs: cycleTimeout,
+      maxLockAgeMs: maxLockAge,
+      maxStalenessMs: maxStaleness,
+      success,
+      lockSeen: {},
+      log,
+      clock: deps.clock,
+      wallNow: deps.wallNow,
+    };
+    const cycle = (stop: AbortSignal) => runCycle(stack, options, stop);
     if (values["once"] === true) {
       const result = await cycle(deps.stop);
       return result.status === "failed" ? EXIT.failed : result.status === "refused" ? EXIT.refused : EXIT.ok;
@@ -88,7 +115,6 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         intervalMs: interval,
         jitterMs: jitter,
         backoffBaseMs: Math.min(60_000, interval),
-        graceMs: grace,
         clock: deps.clock,
         random: deps.random,
         log,
@@ -100,6 +126,10 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     if (error instanceof CommandError) {
       deps.io.stderr(error.message);
       return error.exitCode;
+    }
+    if (error instanceof UnknownStackError) {
+      deps.io.stderr(error.message);
+      return EXIT.usage;
     }
     deps.io.stderr(
       `Cannot start the reconcile loop: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,

@@ -43,6 +43,8 @@ export interface PersonioClientOptions {
 export interface ListEmployeesOptions {
   /** Attribute keys to ask for (`attributes[]`); the id always comes back. Default: everything Personio sends. */
   readonly attributes?: readonly string[];
+  /** Cancels the listing (a cycle's deadline or a stop signal); it then fails as aborted, never partially. */
+  readonly signal?: AbortSignal;
 }
 
 const EMPLOYEES_PATH = "/v1/company/employees";
@@ -76,11 +78,14 @@ export class PersonioClient {
 
   /** Every employee, in Personio's order; throws a {@link PersonioError} rather than return a partial list. */
   async listEmployees(options: ListEmployeesOptions = {}): Promise<Employee[]> {
-    const first = await this.fetchPage(0, options.attributes);
+    const first = await this.fetchPage(0, options.attributes, options.signal);
     const offsets: number[] = [];
     for (let offset = this.pageSize; offset < first.total; offset += this.pageSize) offsets.push(offset);
-    const rest = await mapConcurrent(offsets, this.concurrency, (offset, signal) =>
-      this.fetchPage(offset, options.attributes, signal),
+    const rest = await mapConcurrent(
+      offsets,
+      this.concurrency,
+      (offset, signal) => this.fetchPage(offset, options.attributes, signal),
+      options.signal,
     );
     return assemble([first, ...rest], this.pageSize);
   }

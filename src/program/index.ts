@@ -1,5 +1,6 @@
 export { runProgram, type ProgramInputs } from "./program";
 export { projectConfig } from "./config-source";
+export { snapshotFromEnv } from "./snapshot-source";
 export { Directory, type DirectoryArgs } from "./directory";
 export type { StackOutputs, StackCounts } from "./outputs";
 export { Groups, type GroupsArgs, type GroupCounts } from "./groups";

@@ -5,6 +5,7 @@ import { assignGroups, type GroupPlan } from "../groups";
 import { type Employee, PersonioClient, PersonioError } from "../personio";
 import { requiredAttributes } from "../plan/attributes";
 import { calendarDateIn, type DesiredUser, render } from "../render";
+import type { Snapshot } from "../snapshot";
 import { declarationOrder } from "./declaration-order";
 import { Directory } from "./directory";
 import { toExistingAccounts } from "./existing-accounts";
@@ -19,6 +20,12 @@ export interface ProgramInputs {
   readonly config: Record<string, unknown>;
   readonly env: ConfigEnv;
   readonly now: Date;
+  /**
+   * The reconcile runner's reading of Personio for this cycle (see `src/snapshot`): when given, the program
+   * renders these employees for its `today` and does not contact Personio, so preview and `up` of one cycle
+   * declare the same directory.
+   */
+  readonly snapshot?: Snapshot;
   /** Makes initial passwords; default: 20 random characters. */
   readonly newPassword?: () => string;
 }
@@ -30,10 +37,10 @@ export interface ProgramInputs {
  */
 export async function runProgram(inputs: ProgramInputs): Promise<StackOutputs> {
   const config = loadConfig(inputs);
-  const employees = await listEmployees(config);
+  const employees = inputs.snapshot?.employees ?? (await listEmployees(config));
   const tenant = await azuread.getUsers({ returnAll: true });
   const existingAccounts = toExistingAccounts(tenant.users);
-  const today = calendarDateIn(inputs.now, config.timezone);
+  const today = inputs.snapshot?.today ?? calendarDateIn(inputs.now, config.timezone);
   const result = render({ employees, config, today, existingAccounts });
   for (const warning of result.warnings) {
     pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
@@ -86,7 +93,7 @@ function toRunError(error: unknown): never {
 function loadConfig(inputs: ProgramInputs): StackConfig {
   try {
     const config = parseStackConfig(inputs.config, inputs.env);
-    if (config.personioClientSecret === undefined) {
+    if (config.personioClientSecret === undefined && inputs.snapshot === undefined) {
       throw new ConfigError(
         "Missing Personio client secret: personio-azuread:personioClientSecret is not set. " +
           "Allowed: pulumi config set --secret personioClientSecret <secret>, or PERSONIO_CLIENT_SECRET.",

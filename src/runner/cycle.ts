@@ -1,16 +1,30 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { ConfigError } from "../config";
+import { PersonioError } from "../personio";
+import { SNAPSHOT_ENV, type Snapshot, type SnapshotFile, writeSnapshot } from "../snapshot";
+import type { Clock } from "../util/clock";
 import { type ChangeSet, changeSetFromEvents } from "./change-set";
+import { CycleControl, type Phase } from "./cycle-control";
+import { formatDuration } from "./durations";
 import { evaluateGuards, type GuardOptions, type GuardVerdict } from "./guards";
+import { lockTakenAt, staleLockMessage } from "./lock";
 import type { Logger } from "./log";
+import { redact } from "./redact";
 import { isLocked, type StackOps } from "./stack-ops";
+import type { SuccessClock } from "./staleness";
+import { UpWatch } from "./up-watch";
 
 /** How one reconcile cycle ended. */
 export type CycleStatus = "applied" | "unchanged" | "refused" | "locked" | "failed";
 
 export interface CycleResult {
   readonly status: CycleStatus;
+  /** What the checked preview showed. */
   readonly changeSet?: ChangeSet;
+  /** What `up` did, from its own engine events (status `applied`, or `failed` after an `up` began). */
+  readonly applied?: ChangeSet;
   readonly verdict?: GuardVerdict;
+  /** One line, no personal data. */
   readonly error?: string;
 }
 
@@ -21,59 +35,185 @@ export interface CycleOptions {
    * least this old; Infinity never refreshes. A refresh costs 4 Graph reads per user, hence not every cycle.
    */
   readonly refreshEveryMs: number;
+  /** The cycle's one Personio read, with the stack's config (namespace stripped, secret decrypted). */
+  readonly readPersonio: (config: Record<string, unknown>, signal: AbortSignal) => Promise<Snapshot>;
+  /** The environment the Personio overrides (`PERSONIO_CLIENT_SECRET` …) come from. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** On a stop, how long a running refresh or `up` may take to finish before it is cancelled. */
+  readonly graceMs: number;
+  /** The whole cycle's deadline (`--cycle-timeout`). */
+  readonly timeoutMs: number;
+  /** A lock older than this fails the cycle instead of skipping it (`--max-lock-age`). */
+  readonly maxLockAgeMs: number;
+  /** No success for longer than this is logged as an error each cycle (`--max-staleness`). */
+  readonly maxStalenessMs: number;
+  /** The last success, across the cycles of a loop. */
+  readonly success: SuccessClock;
+  /** When this runner first saw the current lock, for backends that do not date their locks. */
+  readonly lockSeen: { at?: number };
   readonly log: Logger;
-  /** Monotonic ms, for durations. */
-  readonly now: () => number;
+  /** Monotonic time and timers, for durations, the deadline and the grace period. */
+  readonly clock: Clock;
   /** Epoch ms, to compare with the stack's history. */
   readonly wallNow: () => number;
 }
 
 /**
- * One cycle: (refresh) → preview → guards → up. Nothing is applied when a guard refuses; a locked stack skips
- * the cycle; any other failure is reported, never thrown, so a loop survives it.
+ * One cycle: (refresh) → one Personio listing, written to a private snapshot file → preview from it → guards →
+ * `up` from the same snapshot, watched step by step against the preview. Nothing is applied when a guard
+ * refuses; an `up` that goes beyond its preview is cancelled and fails the cycle. Failures are reported, never
+ * thrown, so a loop survives them; the snapshot is deleted however the cycle ends.
  */
 export async function runCycle(
   stack: StackOps,
   options: CycleOptions,
-  signal?: AbortSignal,
+  stop: AbortSignal,
 ): Promise<CycleResult> {
-  const { log, now } = options;
-  const started = now();
-  try {
-    if (await refreshDue(stack, options)) {
-      const refreshStart = now();
-      await stack.refresh(signal);
-      log("info", "refresh.done", { durationMs: Math.round(now() - refreshStart) });
+  const { log, clock } = options;
+  const started = clock.now();
+  const control = new CycleControl({
+    stop,
+    clock,
+    graceMs: options.graceMs,
+    timeoutMs: options.timeoutMs,
+    log,
+  });
+  let snapshot: SnapshotFile | undefined;
+  let watch: UpWatch | undefined;
+  const result = await (async (): Promise<CycleResult> => {
+    try {
+      if (await refreshDue(stack, options)) {
+        control.enter("refresh");
+        const refreshStart = clock.now();
+        await stack.refresh(control.signal);
+        log("info", "refresh.done", { durationMs: Math.round(clock.now() - refreshStart) });
+      }
+      if (control.stopped) return stopped(control, "Personio listing");
+      control.enter("Personio listing");
+      const listStart = clock.now();
+      const config = await stack.projectConfig(options.env);
+      snapshot = writeSnapshot(await options.readPersonio(config, control.signal));
+      log("info", "personio.listed", {
+        employees: snapshot.employees,
+        durationMs: Math.round(clock.now() - listStart),
+      });
+      const env = { [SNAPSHOT_ENV]: snapshot.path };
+
+      if (control.stopped) return stopped(control, "preview");
+      control.enter("preview");
+      const lastEmployees = employeesOf(await stack.lastOutputs());
+      const previewEvents: EngineEvent[] = [];
+      await stack.preview((event) => previewEvents.push(event), control.signal, env);
+      const changeSet = changeSetFromEvents(previewEvents);
+      const verdict = evaluateGuards(
+        { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },
+        options.guards,
+      );
+      log("info", "preview.done", { ...opCounts(changeSet), durationMs: Math.round(clock.now() - started) });
+      if (!verdict.ok) {
+        for (const refusal of verdict.refusals)
+          log("warn", "guard.refused", {
+            guard: refusal.guard,
+            reason: refusal.message,
+            override: refusal.override,
+          });
+        return { status: "refused", changeSet, verdict };
+      }
+      if (!hasChanges(changeSet)) {
+        log("info", "cycle.unchanged", { durationMs: Math.round(clock.now() - started) });
+        return { status: "unchanged", changeSet, verdict };
+      }
+
+      if (control.stopped) return stopped(control, "up");
+      control.enter("up");
+      const upWatch = new UpWatch(previewEvents, changeSet);
+      watch = upWatch;
+      const upEvents: EngineEvent[] = [];
+      const upStart = clock.now();
+      await stack.up(
+        (event) => {
+          upEvents.push(event);
+          if (upWatch.observe(event)) control.cancel(upWatch.describe());
+        },
+        control.signal,
+        env,
+      );
+      const applied = changeSetFromEvents(upEvents);
+      if (upWatch.violation) return failed(log, upWatch.describe(), started, clock, { changeSet, applied });
+      log("info", "cycle.applied", { ...opCounts(applied), durationMs: Math.round(clock.now() - upStart) });
+      return { status: "applied", changeSet, applied, verdict };
+    } catch (error) {
+      if (watch?.violation === true) return failed(log, watch.describe(), started, clock);
+      if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
+      if (isLocked(error)) return locked(stack, options, error);
+      return failed(log, describeFailure(error), started, clock);
+    } finally {
+      snapshot?.dispose();
+      control.dispose();
     }
-    const lastEmployees = employeesOf(await stack.lastOutputs());
-    const changeSet = await previewChanges(stack, signal);
-    const verdict = evaluateGuards(
-      { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },
-      options.guards,
-    );
-    log("info", "preview.done", { ...opCounts(changeSet), durationMs: Math.round(now() - started) });
-    if (!verdict.ok) {
-      for (const refusal of verdict.refusals)
-        log("warn", "guard.refused", { guard: refusal.guard, reason: refusal.message });
-      return { status: "refused", changeSet, verdict };
-    }
-    if (!hasChanges(changeSet)) {
-      log("info", "cycle.unchanged", { durationMs: Math.round(now() - started) });
-      return { status: "unchanged", changeSet, verdict };
-    }
-    const upStart = now();
-    await stack.up(() => undefined, signal);
-    log("info", "cycle.applied", { ...opCounts(changeSet), durationMs: Math.round(now() - upStart) });
-    return { status: "applied", changeSet, verdict };
-  } catch (error) {
-    if (isLocked(error)) {
-      log("warn", "cycle.locked", { reason: "the stack is locked by another update; skipped" });
-      return { status: "locked" };
-    }
-    const message = causeLine(error);
-    log("error", "cycle.failed", { reason: message, durationMs: Math.round(now() - started) });
-    return { status: "failed", error: message };
+  })();
+  if (result.status !== "locked") options.lockSeen.at = undefined;
+  await recordOutcome(stack, options, result);
+  return result;
+}
+
+function stopped(control: CycleControl, next: Phase): CycleResult {
+  return { status: "failed", error: control.stoppedBefore(next) };
+}
+
+function failed(
+  log: Logger,
+  reason: string,
+  started: number,
+  clock: Clock,
+  sets: Pick<CycleResult, "changeSet" | "applied"> = {},
+): CycleResult {
+  log("error", "cycle.failed", { reason, durationMs: Math.round(clock.now() - started) });
+  return { status: "failed", error: reason, ...sets };
+}
+
+/**
+ * A locked stack skips the cycle while the lock is young; past `maxLockAgeMs` it is a failure naming the
+ * lock's age and how to clear it. The age comes from the DIY backend's lock file, else the backend's history,
+ * else from when this runner first saw it.
+ */
+async function locked(stack: StackOps, options: CycleOptions, error: unknown): Promise<CycleResult> {
+  const now = options.wallNow();
+  const text = error instanceof Error ? error.message : String(error);
+  options.lockSeen.at ??= now;
+  const since =
+    lockTakenAt(text) ?? (await stack.runningUpdateSince().catch(() => undefined)) ?? options.lockSeen.at;
+  const ageMs = Math.max(0, now - since);
+  if (ageMs > options.maxLockAgeMs) {
+    const reason = staleLockMessage(stack.stackName, ageMs, options.maxLockAgeMs);
+    options.log("error", "cycle.failed", { reason, lockAgeMs: ageMs });
+    return { status: "failed", error: reason };
   }
+  options.log("warn", "cycle.locked", {
+    reason: `the stack is locked by another update (for ${formatDuration(ageMs)}); skipped`,
+    lockAgeMs: ageMs,
+  });
+  return { status: "locked" };
+}
+
+/** Records a success (memory and stack tag, best effort) and says when the last one was. */
+async function recordOutcome(stack: StackOps, options: CycleOptions, result: CycleResult): Promise<void> {
+  const now = options.wallNow();
+  if (result.status === "applied" || result.status === "unchanged") {
+    options.success.record(now);
+    await stack.recordSuccess(now).catch(() =>
+      options.log("warn", "cycle.success_not_recorded", {
+        reason: "the backend keeps no stack tags; staleness across --once runs counts from the last update",
+      }),
+    );
+  }
+  options.success.report(options.log, now, options.maxStalenessMs);
+}
+
+/** One line for a failure: the CLI's cause without personal data, or our own typed error's message. */
+function describeFailure(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof PersonioError) return error.message;
+  return causeLine(error);
 }
 
 async function refreshDue(stack: StackOps, options: CycleOptions): Promise<boolean> {
@@ -110,12 +250,15 @@ function opCounts(changeSet: ChangeSet): Record<string, number> {
   return counts;
 }
 
-/** The CLI's errors carry its whole output; the first line that says "error:" is the cause. */
+/**
+ * The CLI's errors carry its whole output; the first line that says "error:" is the cause, with e-mail
+ * addresses, UPNs and quoted names redacted (provider errors quote them).
+ */
 export function causeLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const lines = text
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "");
-  return (lines.find((l) => l.startsWith("error:")) ?? lines[0] ?? "unknown error").slice(0, 300);
+  return redact(lines.find((l) => l.startsWith("error:")) ?? lines[0] ?? "unknown error").slice(0, 300);
 }

@@ -10,20 +10,17 @@ export interface LoopOptions {
   readonly jitterMs: number;
   /** After a failure, retry after this, doubling per failure, capped at the interval. */
   readonly backoffBaseMs: number;
-  /** On SIGINT/SIGTERM, how long a running cycle may take to finish before it is cancelled. */
-  readonly graceMs: number;
   readonly clock: Clock;
   readonly random: () => number;
   readonly log: Logger;
 }
 
-/** A cycle, told how it may be cancelled. */
-export type Cycle = (signal: AbortSignal) => Promise<CycleResult>;
+/** A cycle, given the stop signal: it finishes a running update within its grace period, then cancels it. */
+export type Cycle = (stop: AbortSignal) => Promise<CycleResult>;
 
 /**
  * Runs cycles one after another until `stop` aborts: on a fixed grid (no drift, no overlap) with a little
- * jitter, retrying failures with backoff. A stop during a cycle lets it finish within `graceMs`, then cancels
- * it; the loop itself never throws because of a cycle.
+ * jitter, retrying failures with backoff. The loop itself never throws because of a cycle.
  */
 export async function runLoop(cycle: Cycle, options: LoopOptions, stop: AbortSignal): Promise<void> {
   const { clock, log } = options;
@@ -31,7 +28,7 @@ export async function runLoop(cycle: Cycle, options: LoopOptions, stop: AbortSig
   let failures = 0;
   let cycles = 0;
   while (!stop.aborted) {
-    const result = await withGrace(cycle, stop, options);
+    const result = await cycle(stop);
     cycles++;
     if (result.status === "failed") failures++;
     else failures = 0;
@@ -45,28 +42,4 @@ export async function runLoop(cycle: Cycle, options: LoopOptions, stop: AbortSig
     await clock.sleep(wakeAt - now, stop).catch(() => undefined);
   }
   log("info", "loop.stopped", { cycles });
-}
-
-async function withGrace(cycle: Cycle, stop: AbortSignal, options: LoopOptions): Promise<CycleResult> {
-  const cancel = new AbortController();
-  const graceTimer = new AbortController();
-  const running = cycle(cancel.signal);
-  const onStop = (): void => {
-    options.log("warn", "loop.stopping", { graceMs: options.graceMs });
-    options.clock
-      .sleep(options.graceMs, graceTimer.signal)
-      .then(() => {
-        options.log("warn", "loop.cancelling", { reason: "grace period over" });
-        cancel.abort();
-      })
-      .catch(() => undefined);
-  };
-  if (stop.aborted) onStop();
-  else stop.addEventListener("abort", onStop, { once: true });
-  try {
-    return await running;
-  } finally {
-    stop.removeEventListener("abort", onStop);
-    graceTimer.abort();
-  }
 }

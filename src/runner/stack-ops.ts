@@ -4,7 +4,13 @@ import {
   LocalWorkspace,
   PulumiCommand,
   type Stack,
+  StackNotFoundError,
 } from "@pulumi/pulumi/automation";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { NAMESPACE } from "../config";
+import { projectConfig } from "../program/config-source";
+import { LAST_SUCCESS_TAG } from "./staleness";
 
 /** Where the stack lives and which CLI runs it. */
 export interface StackTarget {
@@ -18,20 +24,40 @@ export interface StackTarget {
   readonly envVars?: Record<string, string>;
 }
 
+/** Extra environment for one operation's CLI and program (the cycle's snapshot file). */
+export type OperationEnv = Readonly<Record<string, string>>;
+
 /** The stack operations a reconcile cycle needs; the real ones drive the Pulumi CLI through the Automation API. */
 export interface StackOps {
-  preview(onEvent: (event: EngineEvent) => void, signal?: AbortSignal): Promise<void>;
-  up(onEvent: (event: EngineEvent) => void, signal?: AbortSignal): Promise<void>;
+  readonly stackName: string;
+  preview(onEvent: (event: EngineEvent) => void, signal?: AbortSignal, env?: OperationEnv): Promise<void>;
+  up(onEvent: (event: EngineEvent) => void, signal?: AbortSignal, env?: OperationEnv): Promise<void>;
   refresh(signal?: AbortSignal): Promise<void>;
-  /** The outputs of the last successful update, plain values (secrets left out). */
+  /** The outputs of the last successful update, read without `--show-secrets` (secrets left out). */
   lastOutputs(): Promise<Record<string, unknown>>;
   /** When the last successful refresh ended (epoch ms), from the stack's history; undefined if never. */
   lastRefreshAt(): Promise<number | undefined>;
+  /**
+   * The `personio-azuread:*` config, namespace stripped; only the Personio client secret is decrypted, and only
+   * when `PERSONIO_CLIENT_SECRET` does not already provide it.
+   */
+  projectConfig(env: Readonly<Record<string, string | undefined>>): Promise<Record<string, unknown>>;
+  /** When the update holding the stack's lock started (epoch ms), if the backend's history says. */
+  runningUpdateSince(): Promise<number | undefined>;
+  /** The last successful cycle as the runner recorded it (a stack tag), else the last succeeded update. */
+  lastSuccessAt(): Promise<number | undefined>;
+  /** Records a successful cycle (best effort: a backend without stack tags keeps only the loop's memory). */
+  recordSuccess(at: number): Promise<void>;
 }
 
-/** The stack is being updated by someone else (the CLI's 409 / lock file); the cycle is skipped, not failed. */
+/** The stack is being updated by someone else (the CLI's 409 / lock file). */
 export function isLocked(error: unknown): boolean {
   return error instanceof ConcurrentUpdateError;
+}
+
+/** No stack of that name: a usage error (exit 2), never a reason to create one. */
+export class UnknownStackError extends Error {
+  override readonly name = "UnknownStackError";
 }
 
 /**
@@ -50,32 +76,96 @@ export async function openStack(target: StackTarget): Promise<StackOps> {
   });
   const stack = await LocalWorkspace.selectStack(
     { stackName: target.stackName, workDir: target.workDir },
-    { pulumiCommand, envVars: target.envVars },
-  );
-  return automationOps(stack);
+    { pulumiCommand, envVars: { ...target.envVars } },
+  ).catch((error: unknown) => {
+    if (error instanceof StackNotFoundError) {
+      throw new UnknownStackError(
+        `no stack named '${target.stackName}' found in ${target.workDir}. ` +
+          "Allowed: an existing stack (pulumi stack ls); the runner never creates one.",
+      );
+    }
+    throw error;
+  });
+  return automationOps(stack, pulumiCommand, target);
 }
 
-function automationOps(stack: Stack): StackOps {
+function automationOps(stack: Stack, cli: PulumiCommand, target: StackTarget): StackOps {
+  const workspace = stack.workspace as LocalWorkspace;
+  // Plain CLI calls for reads the Automation API only offers with --show-secrets.
+  const run = async (args: string[]): Promise<string> =>
+    (
+      await promisify(execFile)(cli.command, [...args, "--stack", stack.name], {
+        cwd: target.workDir,
+        env: { ...process.env, ...workspace.envVars },
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 300_000,
+      })
+    ).stdout;
+  /** Runs `operation` with `env` added to the workspace's environment, and removed afterwards. */
+  const withEnv = async <T>(env: OperationEnv | undefined, operation: () => Promise<T>): Promise<T> => {
+    const keys = Object.keys(env ?? {});
+    Object.assign(workspace.envVars, env);
+    try {
+      return await operation();
+    } finally {
+      for (const key of keys) delete workspace.envVars[key];
+    }
+  };
   return {
-    preview: async (onEvent, signal) => {
-      await stack.preview({ onEvent, signal, color: "never" });
-    },
-    up: async (onEvent, signal) => {
-      await stack.up({ onEvent, signal, color: "never" });
-    },
+    stackName: stack.name,
+    preview: (onEvent, signal, env) =>
+      withEnv(env, async () => {
+        await stack.preview({ onEvent, signal, color: "never" });
+      }),
+    up: (onEvent, signal, env) =>
+      withEnv(env, async () => {
+        await stack.up({ onEvent, signal, color: "never" });
+      }),
     refresh: async (signal) => {
       await stack.refresh({ signal, color: "never" });
     },
     lastOutputs: async () => {
-      const outputs = await stack.outputs();
-      const plain: Record<string, unknown> = {};
-      for (const [key, output] of Object.entries(outputs)) if (!output.secret) plain[key] = output.value;
-      return plain;
+      const outputs = JSON.parse((await run(["stack", "output", "--json"])) || "{}") as Record<
+        string,
+        unknown
+      >;
+      return Object.fromEntries(Object.entries(outputs).filter(([, value]) => value !== "[secret]"));
     },
     lastRefreshAt: async () => {
       const history = await stack.history(50, 1, false);
       const refresh = history.find((entry) => entry.kind === "refresh" && entry.result === "succeeded");
       return refresh?.endTime === undefined ? undefined : new Date(refresh.endTime).getTime();
+    },
+    projectConfig: async (env) => {
+      const all = JSON.parse((await run(["config", "--json"])) || "{}") as Record<
+        string,
+        { value?: string; objectValue?: unknown; secret?: boolean }
+      >;
+      const raw: Record<string, string> = {};
+      for (const [key, entry] of Object.entries(all)) if (entry.value !== undefined) raw[key] = entry.value;
+      const secretKey = `${NAMESPACE}:personioClientSecret`;
+      if (all[secretKey]?.secret === true && (env["PERSONIO_CLIENT_SECRET"] ?? "") === "") {
+        raw[secretKey] = (await stack.getConfig(secretKey)).value;
+      } else {
+        delete raw[secretKey];
+      }
+      return projectConfig(raw);
+    },
+    runningUpdateSince: async () => {
+      const history = await stack.history(1, 1, false).catch(() => []);
+      const running = history.find((entry) => entry.result === "in-progress");
+      return running === undefined ? undefined : new Date(running.startTime).getTime();
+    },
+    lastSuccessAt: async () => {
+      const tag = await stack.getTag(LAST_SUCCESS_TAG).catch(() => "");
+      const recorded = Date.parse(tag.trim());
+      if (!Number.isNaN(recorded)) return recorded;
+      const history = await stack.history(20, 1, false).catch(() => []);
+      const update = history.find((entry) => entry.kind === "update" && entry.result === "succeeded");
+      return update?.endTime === undefined ? undefined : new Date(update.endTime).getTime();
+    },
+    recordSuccess: async (at) => {
+      await stack.setTag(LAST_SUCCESS_TAG, new Date(at).toISOString());
     },
   };
 }

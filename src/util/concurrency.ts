@@ -3,14 +3,18 @@ import { setMaxListeners } from "node:events";
 /**
  * Maps `items` through `task` with at most `limit` tasks running at once, keeping input order.
  * Fails fast: the first failure aborts the signal handed to the other tasks and is the one rethrown,
- * so a listing never continues (or returns) after one part of it failed.
+ * so a listing never continues (or returns) after one part of it failed. `outer` aborts them all from outside.
  */
 export async function mapConcurrent<T, R>(
   items: readonly T[],
   limit: number,
   task: (item: T, signal: AbortSignal) => Promise<R>,
+  outer?: AbortSignal,
 ): Promise<R[]> {
   const controller = new AbortController();
+  const forward = (): void => controller.abort();
+  if (outer?.aborted === true) controller.abort();
+  else outer?.addEventListener("abort", forward, { once: true });
   // Every running task listens on the one signal (HTTP, timers, pacing): that is by design, not a leak.
   setMaxListeners(Math.max(10, limit * 4), controller.signal);
   const results = new Array<R>(items.length);
@@ -27,7 +31,9 @@ export async function mapConcurrent<T, R>(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker)).finally(() =>
+    outer?.removeEventListener("abort", forward),
+  );
   if (firstError !== undefined) throw firstError.error;
   return results;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { runPreviewCommand } from "../../src/cli/preview-command";
 import { runReconcileCommand } from "../../src/cli/reconcile-command";
 import { openStack } from "../../src/runner/stack-ops";
+import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { systemClock } from "../../src/util/clock";
 import { programEvents, userInputs } from "./engine-events";
 
@@ -24,19 +25,65 @@ const COUNTS = {
 };
 
 let dir: string;
+let sandbox: Sandbox;
+const EMPLOYEES = loadSampleCompany({ today: "2026-11-26" });
+beforeAll(async () => {
+  sandbox = await startSandbox({ employees: EMPLOYEES });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "stub-pulumi-"));
   process.env["STUB_PULUMI_SCENARIO"] = path.join(dir, "scenario.json");
   process.env["STUB_PULUMI_LOG"] = path.join(dir, "calls.log");
+  process.env["STUB_PULUMI_SNAPSHOTS"] = path.join(dir, "snapshots.log");
+  sandbox.setFaults({});
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
   delete process.env["STUB_PULUMI_SCENARIO"];
   delete process.env["STUB_PULUMI_LOG"];
+  delete process.env["STUB_PULUMI_SNAPSHOTS"];
 });
 
+/** The stack's config as `pulumi config --json` prints it: the Personio secret encrypted, shown only by `config get`. */
+function stackConfig(): Record<string, unknown> {
+  const entry = (value: unknown) => ({ value: JSON.stringify(value), secret: false });
+  return {
+    config: {
+      stdout: JSON.stringify({
+        "azuread:tenantId": { value: "00000000-0000-0000-0000-000000000000", secret: false },
+        "personio-azuread:personio": entry({
+          clientId: sandbox.credentials.clientId,
+          appId: "PERSONIO_AZUREAD_TEST",
+        }),
+        "personio-azuread:loginSchema": entry({
+          beginning: { attribute: "first_name", use: "entire" },
+          separator: ".",
+          end: { attribute: "last_name", use: "entire" },
+          domain: "contoso.com",
+        }),
+        "personio-azuread:timezone": { value: "Europe/Berlin", secret: false },
+        "personio-azuread:personioClientSecret": { value: "[secret]", secret: true },
+      }),
+    },
+    "config get": { stdout: JSON.stringify({ value: sandbox.credentials.clientSecret, secret: true }) },
+  };
+}
+
 function scenario(steps: Record<string, unknown>): void {
-  writeFileSync(path.join(dir, "scenario.json"), JSON.stringify(steps));
+  writeFileSync(path.join(dir, "scenario.json"), JSON.stringify({ ...stackConfig(), ...steps }));
+}
+
+/** What the stub saw of the snapshot file each operation was handed. */
+function snapshotsSeen(): Record<string, unknown>[] {
+  const file = path.join(dir, "snapshots.log");
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** The commands the stub was called with, first word(s) only. */
@@ -47,25 +94,34 @@ function calls(): string[] {
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as string[])
-    .map((argv) => (argv[0] === "stack" ? `${argv[0]} ${argv[1]}` : (argv[0] as string)));
+    .map((argv) =>
+      argv[0] === "stack" || (argv[0] === "config" && !(argv[1] ?? "--").startsWith("--"))
+        ? `${argv[0]} ${argv[1]}`
+        : (argv[0] as string),
+    );
 }
 
 function lastOutputs(employees: number) {
   return JSON.stringify({ counts: { ...COUNTS, employees } });
 }
 
-async function reconcileOnce(extra: string[] = []) {
+async function reconcileOnce(extra: string[] = [], stop?: AbortSignal) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runReconcileCommand(
     ["--stack", "prod", "--once", "--cwd", ROOT, "--pulumi-root", STUB, "--refresh-every", "never", ...extra],
     {
-      io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date() },
+      io: {
+        stdout: (t) => out.push(t),
+        stderr: (t) => err.push(t),
+        env: { PERSONIO_BASE_URL: sandbox.baseUrl },
+        now: () => new Date(),
+      },
       openStack,
       clock: systemClock,
       wallNow: () => Date.now(),
       random: () => 0,
-      stop: new AbortController().signal,
+      stop: stop ?? new AbortController().signal,
     },
   );
   return { code, out, err };
@@ -101,22 +157,43 @@ describe("reconcile --once through the Automation API", () => {
     const run = await reconcileOnce();
     expect(run.err).toEqual([]);
     expect(run.code).toBe(0);
-    // After `up` the Automation API reads the outputs and the history entry of the update itself.
+    // The last success (tag, else history); the config and its one secret; the last outputs without secrets;
+    // preview and up; after `up` the Automation API reads the outputs and the history entry of the update
+    // itself; then the success is recorded in a stack tag.
     expect(calls()).toEqual([
       "version",
       "stack select",
-      "stack output",
+      "stack tag",
+      "stack history",
+      "config",
+      "config get",
       "stack output",
       "preview",
       "up",
       "stack output",
       "stack output",
       "stack history",
+      "stack tag",
     ]);
-    const upArgs = readFileSync(path.join(dir, "calls.log"), "utf8").trim().split("\n")[5] as string;
-    expect(JSON.parse(upArgs)).toEqual(
-      expect.arrayContaining(["up", "--yes", "--skip-preview", "--stack", "prod"]),
-    );
+    const argvs = readFileSync(path.join(dir, "calls.log"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as string[]);
+    expect(argvs[6]).toEqual(["stack", "output", "--json", "--stack", "prod"]);
+    expect(argvs[12]?.slice(0, 4)).toEqual(["stack", "tag", "set", "personio-azuread:last-success"]);
+    expect(argvs[8]).toEqual(expect.arrayContaining(["up", "--yes", "--skip-preview", "--stack", "prod"]));
+    // Preview and up read the one listing of this cycle, from a private file deleted afterwards.
+    const seen = snapshotsSeen();
+    expect(seen.filter((s) => s["command"] === "preview" || s["command"] === "up").length).toBe(2);
+    expect(seen[0]).toEqual({
+      command: "preview",
+      path: seen[1]?.["path"],
+      mode: 0o600,
+      employees: EMPLOYEES.length,
+      today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(seen[1]).toEqual({ ...seen[0], command: "up" });
+    expect(existsSync(seen[0]?.["path"] as string)).toBe(false);
     expect(run.out.some((l) => / info cycle\.applied create=1 update=1 same=1 durationMs=\d+$/.test(l))).toBe(
       true,
     );
@@ -180,13 +257,16 @@ describe("reconcile --once through the Automation API", () => {
     });
     const run = await reconcileOnce(["--refresh-every", "1d"]);
     expect(run.code).toBe(0);
-    expect(calls().slice(0, 8)).toEqual([
+    expect(calls().slice(0, 11)).toEqual([
       "version",
       "stack select",
+      "stack tag",
+      "stack history",
       "stack history",
       "refresh",
       "stack history",
-      "stack output",
+      "config",
+      "config get",
       "stack output",
       "preview",
     ]);
@@ -245,7 +325,6 @@ describe("reconcile loop: a signal during an update", () => {
     });
     const stop = new AbortController();
     const out: string[] = [];
-    const started = Date.now();
     const code = await runReconcileCommand(
       ["--stack", "prod", "--cwd", ROOT, "--pulumi-root", STUB, "--refresh-every", "never", "--grace", grace],
       {
@@ -253,10 +332,10 @@ describe("reconcile loop: a signal during an update", () => {
           stdout: (line) => {
             out.push(line);
             // The update starts right after the preview: signal while it runs.
-            if (line.includes("preview.done")) setTimeout(() => stop.abort(), 300);
+            if (line.includes("preview.done")) setTimeout(() => stop.abort("SIGTERM"), 300);
           },
           stderr: (line) => out.push(line),
-          env: {},
+          env: { PERSONIO_BASE_URL: sandbox.baseUrl },
           now: () => new Date(),
         },
         openStack,
@@ -266,23 +345,25 @@ describe("reconcile loop: a signal during an update", () => {
         stop: stop.signal,
       },
     );
-    return { code, out, elapsedMs: Date.now() - started };
+    return { code, out };
   }
 
   it("lets the running update finish within the grace period, then exits 0", async () => {
     const run = await loopUntilSignal(1_500, "30s");
     expect(run.code).toBe(0);
     expect(run.out.some((l) => l.includes("info cycle.applied"))).toBe(true);
-    expect(run.out.some((l) => l.includes("warn loop.cancelling"))).toBe(false);
+    expect(run.out.some((l) => l.includes("warn cycle.cancelling"))).toBe(false);
     expect(run.out.at(-1)).toMatch(/ info loop\.stopped cycles=1$/);
   }, 20_000);
 
   it("cancels an update that outlasts the grace period, then exits 0", async () => {
     const run = await loopUntilSignal(20_000, "1s");
     expect(run.code).toBe(0);
-    expect(run.out.some((l) => l.includes("warn loop.cancelling"))).toBe(true);
+    expect(run.out.some((l) => l.includes("warn cycle.cancelling"))).toBe(true);
     expect(run.out.some((l) => l.includes("info cycle.applied"))).toBe(false);
+    expect(run.out.find((l) => l.includes("error cycle.failed"))).toContain(
+      'reason="up cancelled by SIGTERM after 1 s of grace"',
+    );
     expect(run.out.at(-1)).toMatch(/ info loop\.stopped cycles=1$/);
-    expect(run.elapsedMs).toBeLessThan(15_000);
   }, 30_000);
 });

@@ -58,7 +58,6 @@ async function simulate(script: Script[], stopAt: number, overrides: Partial<Loo
     intervalMs: 30 * MIN,
     jitterMs: 0,
     backoffBaseMs: MIN,
-    graceMs: 5 * MIN,
     clock,
     random: () => 0.5,
     log,
@@ -120,20 +119,14 @@ describe("runLoop", () => {
     expect(stoppedAt).toBe(10 * MIN);
   });
 
-  it("lets a running cycle finish within the grace period on a signal", async () => {
+  it("hands the stop signal to the running cycle and stops once it ends (the cycle owns the grace period)", async () => {
     const { starts, ends, cancelled, lines } = await simulate(
       [{ durationMs: 3 * MIN, status: "applied" }],
       MIN,
     );
     expect(starts).toEqual([0]);
-    expect(ends).toEqual([3 * MIN]);
-    expect(cancelled).toEqual([]);
+    expect(cancelled).toEqual([MIN]);
+    expect(ends).toEqual([MIN]);
     expect(lines.at(-1)).toBe('info loop.stopped {"cycles":1}');
-  });
-
-  it("cancels a cycle that outlasts the grace period", async () => {
-    const { ends, cancelled } = await simulate([{ durationMs: 60 * MIN, status: "applied" }], MIN);
-    expect(cancelled).toEqual([6 * MIN]);
-    expect(ends).toEqual([6 * MIN]);
   });
 });
