@@ -1,131 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { runPreviewCommand } from "../../src/cli/preview-command";
 import { runReconcileCommand } from "../../src/cli/reconcile-command";
 import { openStack } from "../../src/runner/stack-ops";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { systemClock } from "../../src/util/clock";
 import { programEvents, userInputs } from "./engine-events";
+import {
+  calls,
+  COUNTS,
+  dir,
+  EMPLOYEES,
+  lastOutputs,
+  reconcileOnce,
+  ROOT,
+  sandbox,
+  scenario,
+  snapshotsSeen,
+  STUB,
+  useStubWorld,
+} from "./stub-harness";
 
-/**
- * The real Automation API code (LocalWorkspace, Stack, event-log tailing, error classification) against a
- * stub `pulumi` that replays engine events: what can be tested of the runner without the real CLI.
- */
-const ROOT = path.resolve(__dirname, "../..");
-const STUB = path.join(__dirname, "stub");
-const COUNTS = {
-  employees: 100,
-  managed: 60,
-  enabled: 58,
-  disabled: 2,
-  adopted: 0,
-  created: 60,
-  skipped: 40,
-};
-
-let dir: string;
-let sandbox: Sandbox;
-const EMPLOYEES = loadSampleCompany({ today: "2026-11-26" });
-beforeAll(async () => {
-  sandbox = await startSandbox({ employees: EMPLOYEES });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "stub-pulumi-"));
-  process.env["STUB_PULUMI_SCENARIO"] = path.join(dir, "scenario.json");
-  process.env["STUB_PULUMI_LOG"] = path.join(dir, "calls.log");
-  process.env["STUB_PULUMI_SNAPSHOTS"] = path.join(dir, "snapshots.log");
-  sandbox.setFaults({});
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  delete process.env["STUB_PULUMI_SCENARIO"];
-  delete process.env["STUB_PULUMI_LOG"];
-  delete process.env["STUB_PULUMI_SNAPSHOTS"];
-});
-
-/** The stack's config as `pulumi config --json` prints it: the Personio secret encrypted, shown only by `config get`. */
-function stackConfig(): Record<string, unknown> {
-  const entry = (value: unknown) => ({ value: JSON.stringify(value), secret: false });
-  return {
-    config: {
-      stdout: JSON.stringify({
-        "azuread:tenantId": { value: "00000000-0000-0000-0000-000000000000", secret: false },
-        "personio-azuread:personio": entry({
-          clientId: sandbox.credentials.clientId,
-          appId: "PERSONIO_AZUREAD_TEST",
-        }),
-        "personio-azuread:loginSchema": entry({
-          beginning: { attribute: "first_name", use: "entire" },
-          separator: ".",
-          end: { attribute: "last_name", use: "entire" },
-          domain: "contoso.com",
-        }),
-        "personio-azuread:timezone": { value: "Europe/Berlin", secret: false },
-        "personio-azuread:personioClientSecret": { value: "[secret]", secret: true },
-      }),
-    },
-    "config get": { stdout: JSON.stringify({ value: sandbox.credentials.clientSecret, secret: true }) },
-  };
-}
-
-function scenario(steps: Record<string, unknown>): void {
-  writeFileSync(path.join(dir, "scenario.json"), JSON.stringify({ ...stackConfig(), ...steps }));
-}
-
-/** What the stub saw of the snapshot file each operation was handed. */
-function snapshotsSeen(): Record<string, unknown>[] {
-  const file = path.join(dir, "snapshots.log");
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-/** The commands the stub was called with, first word(s) only. */
-function calls(): string[] {
-  const file = path.join(dir, "calls.log");
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as string[])
-    .map((argv) =>
-      argv[0] === "stack" || (argv[0] === "config" && !(argv[1] ?? "--").startsWith("--"))
-        ? `${argv[0]} ${argv[1]}`
-        : (argv[0] as string),
-    );
-}
-
-function lastOutputs(employees: number) {
-  return JSON.stringify({ counts: { ...COUNTS, employees } });
-}
-
-async function reconcileOnce(extra: string[] = [], stop?: AbortSignal) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runReconcileCommand(
-    ["--stack", "prod", "--once", "--cwd", ROOT, "--pulumi-root", STUB, "--refresh-every", "never", ...extra],
-    {
-      io: {
-        stdout: (t) => out.push(t),
-        stderr: (t) => err.push(t),
-        env: { PERSONIO_BASE_URL: sandbox.baseUrl },
-        now: () => new Date(),
-      },
-      openStack,
-      clock: systemClock,
-      wallNow: () => Date.now(),
-      random: () => 0,
-      stop: stop ?? new AbortController().signal,
-    },
-  );
-  return { code, out, err };
-}
+useStubWorld();
 
 const update = programEvents(
   [
