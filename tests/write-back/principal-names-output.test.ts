@@ -22,9 +22,7 @@ describe("the principalNames stack output", () => {
   });
 
   it("fails on malformed entries without showing them", () => {
-    expect(() =>
-      readPrincipalNames({ principalNames: { "anna.mueller": "x@contoso.com", "7": 3 } }),
-    ).toThrow(
+    expect(() => readPrincipalNames({ principalNames: { "anna.mueller": "x@contoso.com", "7": 3 } })).toThrow(
       "Invalid stack output principalNames: 2 malformed entries. Allowed: an object of Personio employee id → user principal name.",
     );
   });
