@@ -1,4 +1,4 @@
-import { ConfigError, parseStackConfig, readStackFile, type StackConfig } from "../config";
+import { ConfigError } from "../config";
 import { assignGroups } from "../groups";
 import { PersonioClient, PersonioError } from "../personio";
 import { toCalendarDate } from "../personio/dates";
@@ -8,6 +8,7 @@ import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
 import { calendarDateIn, render } from "../render";
 import { parseFlags } from "./flags";
+import { loadStackConfig } from "./stack-config";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { writeAtomically } from "./write-file";
 
@@ -33,7 +34,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       io.stdout(USAGE);
       return EXIT.ok;
     }
-    const config = loadConfig(args.stackConfig, io.env);
+    const config = loadStackConfig(args.stackConfig, io.env);
     const today = args.today ?? calendarDateIn(io.now(), config.timezone);
     const existingAccounts =
       args.existingAccounts === undefined ? [] : readExistingAccounts(args.existingAccounts);
@@ -89,19 +90,6 @@ function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
     json: values["json"] as string | undefined,
     existingAccounts: values["existing-accounts"] as string | undefined,
   };
-}
-
-/** The stack file plus environment overrides; the secret must come from the environment when encrypted. */
-function loadConfig(file: string, env: CommandIO["env"]): StackConfig {
-  const stack = readStackFile(file);
-  const config = parseStackConfig(stack.values, env);
-  if (config.personioClientSecret === undefined) {
-    const why = stack.encrypted.includes("personioClientSecret")
-      ? "personio-azuread:personioClientSecret is encrypted in the stack file and only Pulumi can decrypt it"
-      : "personio-azuread:personioClientSecret is not set";
-    throw new ConfigError(`Missing Personio client secret: ${why}. Allowed: set PERSONIO_CLIENT_SECRET.`);
-  }
-  return config;
 }
 
 function report(error: unknown, io: CommandIO): number {
