@@ -6,7 +6,8 @@ import { requiredAttributes } from "../plan/attributes";
 import { ExistingAccountsError, readExistingAccounts } from "../plan/existing-accounts";
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
-import { calendarDateIn, render } from "../render";
+import { calendarDateIn, type DesiredUser, render } from "../render";
+import { planWriteBack } from "../write-back";
 import { parseFlags } from "./flags";
 import { loadStackConfig } from "./stack-config";
 import { type CommandIO, CommandError, EXIT } from "./io";
@@ -50,7 +51,14 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       config.groups.length === 0
         ? undefined
         : assignGroups({ rules: config.groups, users: result.users, employees });
-    const plan = buildPlan(result, employees.length, today, config.timezone, groups);
+    const writeBack =
+      config.writeBack === undefined
+        ? undefined
+        : {
+            attribute: config.writeBack.attribute,
+            changes: planWriteBack(employees, renderedNames(result.users), config.writeBack.attribute).length,
+          };
+    const plan = buildPlan(result, employees.length, today, config.timezone, groups, writeBack);
     if (args.json !== undefined) writeAtomically(args.json, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
@@ -90,6 +98,11 @@ function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
     json: values["json"] as string | undefined,
     existingAccounts: values["existing-accounts"] as string | undefined,
   };
+}
+
+/** Employee id → rendered UPN: what write-back would write once `up` has made the accounts. */
+function renderedNames(users: readonly DesiredUser[]): ReadonlyMap<string, string> {
+  return new Map(users.map((user) => [user.employeeId, user.userPrincipalName]));
 }
 
 function report(error: unknown, io: CommandIO): number {
