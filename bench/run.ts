@@ -4,9 +4,18 @@ import { run as program } from "./program.bench";
 import { run as render } from "./render.bench";
 import { run as runner } from "./runner.bench";
 import { run as summary } from "./summary.bench";
+import { run as writeBack } from "./write-back.bench";
 
 /** `npm run bench [-- name…]`: every benchmark, or the named ones, each printing its own table. */
-const BENCHES: Record<string, () => Promise<void>> = { personio, render, summary, runner, program, groups };
+const BENCHES: Record<string, () => Promise<void>> = {
+  personio,
+  render,
+  summary,
+  runner,
+  program,
+  groups,
+  "write-back": writeBack,
+};
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { ConfigError, parseStackConfig, readStackFile, type StackConfig } from "../config";
+import { ConfigError } from "../config";
 import { assignGroups } from "../groups";
 import { PersonioClient, PersonioError } from "../personio";
 import { toCalendarDate } from "../personio/dates";
@@ -6,8 +6,10 @@ import { requiredAttributes } from "../plan/attributes";
 import { ExistingAccountsError, readExistingAccounts } from "../plan/existing-accounts";
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
-import { calendarDateIn, render } from "../render";
+import { calendarDateIn, type DesiredUser, render } from "../render";
+import { planWriteBack } from "../write-back";
 import { parseFlags } from "./flags";
+import { loadStackConfig } from "./stack-config";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { writeAtomically } from "./write-file";
 
@@ -33,7 +35,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       io.stdout(USAGE);
       return EXIT.ok;
     }
-    const config = loadConfig(args.stackConfig, io.env);
+    const config = loadStackConfig(args.stackConfig, io.env);
     const today = args.today ?? calendarDateIn(io.now(), config.timezone);
     const existingAccounts =
       args.existingAccounts === undefined ? [] : readExistingAccounts(args.existingAccounts);
@@ -49,7 +51,14 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       config.groups.length === 0
         ? undefined
         : assignGroups({ rules: config.groups, users: result.users, employees });
-    const plan = buildPlan(result, employees.length, today, config.timezone, groups);
+    const writeBack =
+      config.writeBack === undefined
+        ? undefined
+        : {
+            attribute: config.writeBack.attribute,
+            changes: planWriteBack(employees, renderedNames(result.users), config.writeBack.attribute).length,
+          };
+    const plan = buildPlan(result, employees.length, today, config.timezone, groups, writeBack);
     if (args.json !== undefined) writeAtomically(args.json, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
@@ -91,17 +100,9 @@ function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
   };
 }
 
-/** The stack file plus environment overrides; the secret must come from the environment when encrypted. */
-function loadConfig(file: string, env: CommandIO["env"]): StackConfig {
-  const stack = readStackFile(file);
-  const config = parseStackConfig(stack.values, env);
-  if (config.personioClientSecret === undefined) {
-    const why = stack.encrypted.includes("personioClientSecret")
-      ? "personio-azuread:personioClientSecret is encrypted in the stack file and only Pulumi can decrypt it"
-      : "personio-azuread:personioClientSecret is not set";
-    throw new ConfigError(`Missing Personio client secret: ${why}. Allowed: set PERSONIO_CLIENT_SECRET.`);
-  }
-  return config;
+/** Employee id → rendered UPN: what write-back would write once `up` has made the accounts. */
+function renderedNames(users: readonly DesiredUser[]): ReadonlyMap<string, string> {
+  return new Map(users.map((user) => [user.employeeId, user.userPrincipalName]));
 }
 
 function report(error: unknown, io: CommandIO): number {

@@ -68,6 +68,18 @@ const timezone = z
   .refine(isTimeZone, allowed("an IANA time zone such as Europe/Berlin"))
   .default("UTC");
 
+const WRITE_BACK_ATTRIBUTE_ALLOWED = "a Personio custom text attribute key dynamic_<n>";
+
+/** Opt-in write-back: the account's UPN goes into this Personio custom attribute after a successful `up`. */
+const writeBack = z.strictObject(
+  {
+    attribute: z
+      .string(allowed(WRITE_BACK_ATTRIBUTE_ALLOWED))
+      .regex(/^dynamic_\d+$/, allowed(WRITE_BACK_ATTRIBUTE_ALLOWED)),
+  },
+  allowed("{ attribute: dynamic_<n> }"),
+);
+
 const APP_ID_ALLOWED = "UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC";
 
 /** The `personio-azuread:*` keys of a stack, namespace stripped; env overrides already applied. */
@@ -93,9 +105,10 @@ export const StackConfigSchema = z.strictObject(
     timezone,
     followRenames: z.boolean(allowed("true or false")).default(false),
     groups: GroupRules,
+    writeBack: writeBack.optional(),
   },
   allowed(
-    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups",
+    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack",
   ),
 );
 

@@ -11,6 +11,7 @@ import {
   AttributesResponseSchema,
   AuthResponseSchema,
   EmployeesPageSchema,
+  EmployeeUpdatedSchema,
 } from "./schemas";
 import { TokenCache } from "./token-cache";
 import { createTransport, type Transport } from "./transport";
@@ -50,7 +51,7 @@ export interface ListEmployeesOptions {
 const EMPLOYEES_PATH = "/v1/company/employees";
 const APP_ID = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
-/** Reads employees from Personio's v1 API: complete and validated, or not at all. */
+/** Reads employees from Personio's v1 API: complete and validated, or not at all; writes custom attributes back. */
 export class PersonioClient {
   private readonly deps: ExecutorDeps;
   private readonly pageSize: number;
@@ -95,6 +96,34 @@ export class PersonioClient {
     const target: RequestTarget = { method: "GET", path: `${EMPLOYEES_PATH}/attributes` };
     const body = await execute(this.deps, target, { method: "GET", url: target.path }, this.headers);
     return parseBody(target, body, AttributesResponseSchema).data;
+  }
+
+  /**
+   * Sets one custom attribute of one employee (`PATCH /v1/company/employees/{id}` with
+   * `{"employee":{"custom_attributes":{"dynamic_<n>": value}}}`), paced and retried like reads. Throws a
+   * {@link PersonioError} naming the request (the employee id), never the value: 403 for missing write
+   * permission, 404 for an unknown employee, 422 for an unknown attribute.
+   */
+  async updateCustomAttribute(
+    employeeId: number,
+    key: string,
+    value: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (!/^dynamic_\d+$/.test(key)) {
+      throw new RangeError(`Invalid custom attribute key: ${JSON.stringify(key)}. Allowed: dynamic_<n>.`);
+    }
+    const target: RequestTarget = { method: "PATCH", path: `${EMPLOYEES_PATH}/${employeeId}` };
+    const body = { employee: { custom_attributes: { [key]: value } } };
+    const headers = { ...this.headers, "Content-Type": "application/json" };
+    const response = await execute(
+      this.deps,
+      target,
+      { method: "PATCH", url: target.path, body },
+      headers,
+      signal,
+    );
+    parseBody(target, response, EmployeeUpdatedSchema);
   }
 
   private async fetchPage(

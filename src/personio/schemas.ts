@@ -49,6 +49,13 @@ export const AttributesResponseSchema = z.object({
   ),
 });
 
+/** `PATCH /v1/company/employees/{id}` success body; `meta` lists fields Personio ignored. */
+export const EmployeeUpdatedSchema = z.object({
+  success: z.literal(true),
+  data: z.object({ id: NumberLike }).optional(),
+  meta: z.array(z.unknown()).optional(),
+});
+
 /** Personio's error body; messages are sometimes German, so callers switch on the HTTP status, not the text. */
 export const ErrorResponseSchema = z.object({
   success: z.literal(false),

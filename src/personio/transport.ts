@@ -10,7 +10,7 @@ export interface HttpResponse {
 }
 
 export interface HttpRequest {
-  readonly method: "GET" | "POST";
+  readonly method: "GET" | "POST" | "PATCH";
   /** Path with query string, appended to the base URL. */
   readonly url: string;
   readonly headers: Record<string, string>;

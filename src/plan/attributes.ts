@@ -9,13 +9,17 @@ const ALWAYS = ["first_name", "last_name", "email", "status", "termination_date"
  * The id always comes back and is not listed.
  */
 export function requiredAttributes(
-  config: RenderConfig & { readonly groups?: readonly GroupRule[] },
+  config: RenderConfig & {
+    readonly groups?: readonly GroupRule[];
+    readonly writeBack?: { readonly attribute: string } | undefined;
+  },
 ): string[] {
   const keys = new Set<string>(ALWAYS);
   keys.add(config.loginSchema.beginning.attribute);
   if (config.loginSchema.end !== null) keys.add(config.loginSchema.end.attribute);
   for (const key of Object.values(config.attributeMapping)) keys.add(key);
   for (const rule of config.groups ?? []) keys.add(rule.attribute);
+  if (config.writeBack !== undefined) keys.add(config.writeBack.attribute);
   keys.delete("id");
   return [...keys].sort();
 }

@@ -84,7 +84,10 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
   return sections.join("\n");
 }
 
-/** `61 employees → 55 users (52 enabled, 3 disabled, 2 adopted), 6 skipped, 1 warning[; 9 groups, 52 memberships]` */
+/**
+ * `61 employees → 55 users (52 enabled, 3 disabled, 2 adopted), 6 skipped, 1 warning[; 9 groups, 52 memberships]`
+ * `[; 12 write-backs to dynamic_40001]`
+ */
 export function summaryLine(plan: Plan): string {
   const s = plan.summary;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -95,7 +98,10 @@ export function summaryLine(plan: Plan): string {
   return (
     `Summary: ${plural(s.employees, "employee")} → ${plural(s.users, "user")} ` +
     `(${s.enabled} enabled, ${s.disabled} disabled, ${s.adopted} adopted), ` +
-    `${s.skipped} skipped, ${plural(s.warnings, "warning")}${groups}`
+    `${s.skipped} skipped, ${plural(s.warnings, "warning")}${groups}` +
+    (plan.writeBack === undefined
+      ? ""
+      : `; ${plural(plan.writeBack.changes, "write-back")} to ${plan.writeBack.attribute}`)
   );
 }
 

@@ -14,6 +14,14 @@ export interface PlanSummary {
   /** With group rules: the groups they fill and the memberships of enabled users in them. */
   readonly groups?: number;
   readonly memberships?: number;
+  /** With `writeBack` configured: Personio attribute values that would change (rendered UPN ≠ current value). */
+  readonly writeBacks?: number;
+}
+
+/** With `writeBack` configured: the attribute and how many of its values write-back would change. */
+export interface PlanWriteBack {
+  readonly attribute: string;
+  readonly changes: number;
 }
 
 /** A user of the plan; with group rules, `groups` lists the user's groups (none for a disabled user). */
@@ -39,16 +47,22 @@ export interface Plan {
   readonly groups?: readonly PlanGroup[];
   /** With group rules only, when some value gives no group or values merge. */
   readonly groupWarnings?: readonly string[];
+  /** With `writeBack` configured only. */
+  readonly writeBack?: PlanWriteBack;
   readonly summary: PlanSummary;
 }
 
-/** Assembles the plan from a render result and, when the stack has group rules (only then), the group plan; pure. */
+/**
+ * Assembles the plan from a render result and, when the stack has group rules (only then), the group plan, and
+ * with write-back configured its count; pure.
+ */
 export function buildPlan(
   result: RenderResult,
   employees: number,
   today: CalendarDate,
   timezone: string,
   groups?: GroupPlan,
+  writeBack?: PlanWriteBack,
 ): Plan {
   const enabled = result.users.filter((u) => u.accountEnabled).length;
   const withGroups = groups !== undefined;
@@ -61,6 +75,7 @@ export function buildPlan(
     skipped: result.skipped,
     warnings: result.warnings,
     ...(withGroups ? groupSections(groups) : {}),
+    ...(writeBack === undefined ? {} : { writeBack }),
     summary: {
       employees,
       users: result.users.length,
@@ -75,6 +90,7 @@ export function buildPlan(
             memberships: groups.groups.reduce((sum, group) => sum + group.members.length, 0),
           }
         : {}),
+      ...(writeBack === undefined ? {} : { writeBacks: writeBack.changes }),
     },
   };
 }

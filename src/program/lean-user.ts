@@ -19,7 +19,8 @@ export const AZUREAD_VERSION: string = azureadPackage.version.replace(/^v/, "");
 export const USER_TYPE = "azuread:index/user:User";
 
 /** An `azuread:index/user:User` carrying only the Outputs the program reads. */
-export type LeanUser = pulumi.CustomResource & Pick<azuread.User, "objectId" | "password">;
+export type LeanUser = pulumi.CustomResource &
+  Pick<azuread.User, "objectId" | "password" | "userPrincipalName">;
 
 /**
  * Runs `fn` with V8's stack capture off and restores it after: the SDK stores a stack on every output promise

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RenderResult, SkippedEmployee } from "../render";
+import { principalNamesOutput } from "../write-back/principal-names-output";
 import type { LeanUser } from "./lean-user";
 import type { GroupCounts, Groups } from "./groups";
 
@@ -16,7 +17,8 @@ export interface StackCounts {
 
 /**
  * The stack outputs: counts, skipped employees (id and reason, no names), initial passwords as a secret, group
- * counts, and the names of the existing groups the stack adds members to (by object id, for previews).
+ * counts, the names of the existing groups the stack adds members to (by object id, for previews), and the UPN
+ * of every managed account by employee id (`principalNames`, read by write-back; not secret).
  */
 export interface StackOutputs {
   readonly counts: StackCounts;
@@ -24,6 +26,7 @@ export interface StackOutputs {
   readonly initialPasswords: pulumi.Output<Record<string, string>>;
   readonly groups: GroupCounts;
   readonly existingGroups: Readonly<Record<string, string>>;
+  readonly principalNames: pulumi.Output<Record<string, string>>;
 }
 
 const NO_GROUPS: GroupCounts = { groups: 0, created: 0, existing: 0, memberships: 0 };
@@ -51,6 +54,7 @@ export function stackOutputs(
     initialPasswords: pulumi.secret(initialPasswords(accounts)),
     groups: groups?.counts ?? NO_GROUPS,
     existingGroups: groups?.existingNames ?? {},
+    principalNames: principalNames(accounts),
   };
 }
 
@@ -67,4 +71,15 @@ function initialPasswords(accounts: ReadonlyMap<string, LeanUser>): pulumi.Outpu
     });
     return map;
   });
+}
+
+/**
+ * Employee id → UPN of every managed account, from the account's state: an adopted account keeps its own UPN
+ * (`ignoreChanges`), so the rendered one would be wrong for it.
+ */
+function principalNames(accounts: ReadonlyMap<string, LeanUser>): pulumi.Output<Record<string, string>> {
+  const ids = [...accounts.keys()];
+  return pulumi
+    .all(ids.map((id) => (accounts.get(id) as LeanUser).userPrincipalName))
+    .apply((upns) => principalNamesOutput(new Map(ids.map((id, i) => [id, upns[i] as string]))));
 }

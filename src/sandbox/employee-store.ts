@@ -34,6 +34,8 @@ interface Entry {
 /** The employees a sandbox serves, in ascending id order. */
 export class EmployeeStore {
   private entries: Entry[] = [];
+  /** The attribute definitions, computed on first use; replacing or adding employees forgets them. */
+  private definitions: AttributeDefinition[] | undefined;
 
   constructor(employees: readonly PersonioEmployeeItem[]) {
     this.replace(employees);
@@ -49,6 +51,7 @@ export class EmployeeStore {
       throw new Error(`Invalid sandbox employees: id ${repeated.id} appears twice. Allowed: unique ids.`);
     }
     this.entries = entries;
+    this.definitions = undefined;
   }
 
   get size(): number {
@@ -83,6 +86,11 @@ export class EmployeeStore {
 
   /** Every attribute key present in the data, first label and type seen; custom keys without a universal id get null. */
   attributeDefinitions(): AttributeDefinition[] {
+    this.definitions ??= this.collectDefinitions();
+    return [...this.definitions];
+  }
+
+  private collectDefinitions(): AttributeDefinition[] {
     const definitions = new Map<string, AttributeDefinition>();
     for (const { item } of this.entries) {
       for (const [key, attribute] of Object.entries(item.attributes)) {
@@ -92,11 +100,32 @@ export class EmployeeStore {
     return [...definitions.values()];
   }
 
+  /** Whether an employee with this id is served. */
+  has(id: number): boolean {
+    return this.entries.some((entry) => entry.id === id);
+  }
+
+  /** Sets a custom attribute of one employee, as the next listing shows it; the key must be one Personio knows. */
+  setAttribute(id: number, key: string, value: string): void {
+    const index = this.entries.findIndex((entry) => entry.id === id);
+    const entry = this.entries[index];
+    const known = this.attributeDefinitions().find((d) => d.key === key);
+    if (entry === undefined || known === undefined)
+      throw new Error(`Unknown employee ${id} or attribute ${key}`);
+    const previous = entry.item.attributes[key];
+    const attribute: PersonioAttribute = previous
+      ? { ...previous, value }
+      : { label: known.label, value, type: known.type, universal_id: known.universal_id };
+    const item = { ...entry.item, attributes: { ...entry.item.attributes, [key]: attribute } };
+    this.entries[index] = { id, item };
+  }
+
   /**
    * Adds `change` employees (copies of the last one with new ids after the highest) or removes the `-change`
    * with the highest ids, so that total_elements changes.
    */
   changeTotal(change: number): void {
+    this.definitions = undefined;
     if (change < 0) {
       this.entries = this.entries.slice(0, Math.max(0, this.entries.length + change));
       return;

@@ -14,6 +14,7 @@ export class FaultState {
   private burstLeft: number;
   private resetsLeft: number;
   private errorsLeft: number;
+  private patchErrorsLeft: number;
   private totalChanged = false;
   /** Arrival times of the employees requests that got past the rate limits, oldest first. */
   private readonly admitted: number[] = [];
@@ -22,6 +23,7 @@ export class FaultState {
     this.burstLeft = plan.rateLimitBurst?.count ?? 0;
     this.resetsLeft = remaining(plan.connectionReset?.times);
     this.errorsLeft = remaining(plan.serverError?.times);
+    this.patchErrorsLeft = remaining(plan.patchError?.times);
   }
 
   /**
@@ -55,6 +57,15 @@ export class FaultState {
     }
     if (replacePage?.offset === offset) return { kind: "replace", body: replacePage.body };
     return undefined;
+  }
+
+  /** The error status to answer a PATCH of this employee with, consuming one of its `times`; undefined to apply it. */
+  atPatch(employeeId: number): number | undefined {
+    const fault = this.plan.patchError;
+    if (fault === undefined || this.patchErrorsLeft <= 0) return undefined;
+    if (fault.employeeIds !== undefined && !fault.employeeIds.includes(employeeId)) return undefined;
+    this.patchErrorsLeft--;
+    return fault.status ?? 500;
   }
 
   /** After the first page served: how many employees to add (or remove); 0 ever after. */

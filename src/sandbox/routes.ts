@@ -1,5 +1,6 @@
 import { bearerToken, readCredentials, type TokenStore } from "./auth";
 import { type EmployeeStore, parseListQuery } from "./employee-store";
+import { DYNAMIC_KEY } from "./attributes";
 import type { FaultState } from "./faults";
 import type { SandboxCredentials } from "./types";
 
@@ -50,9 +51,19 @@ export function personioError(status: number, message: string, headers?: Record<
   return { kind: "json", status, body: { success: false, error: { code: status, message } }, headers };
 }
 
+/** `PATCH /v1/company/employees/{id}`: the id as Personio routes it, digits only. */
+const EMPLOYEE_PATH = /^\/v1\/company\/employees\/(\d{1,15})$/;
+
 /** Answers one call as Personio's v1 API would, faults included. */
 export function route(state: SandboxState, call: Call): Reply {
-  const allowed = call.path === AUTH_PATH ? "POST" : isEmployeesPath(call.path) ? "GET" : undefined;
+  const allowed =
+    call.path === AUTH_PATH
+      ? "POST"
+      : isEmployeesPath(call.path)
+        ? "GET"
+        : EMPLOYEE_PATH.test(call.path)
+          ? "PATCH"
+          : undefined;
   if (allowed === undefined) return personioError(404, `Not found: ${call.method} ${call.path}`);
   if (call.method !== allowed) {
     return personioError(405, `Method ${call.method} is not allowed on ${call.path}`, { Allow: allowed });
@@ -63,6 +74,7 @@ export function route(state: SandboxState, call: Call): Reply {
   if (!state.tokens.isValid(token, call.now)) {
     return personioError(401, "Provided authorization is not valid");
   }
+  if (allowed === "PATCH") return updateEmployee(state, call);
   if (ATTRIBUTE_PATHS.has(call.path)) {
     return {
       kind: "json",
@@ -95,16 +107,20 @@ function authenticate(state: SandboxState, call: Call): Reply {
   };
 }
 
-function listEmployees(state: SandboxState, call: Call): Reply {
+function throttled(state: SandboxState, call: Call): Reply | undefined {
   const throttled = state.faults.throttle(call.now);
-  if (throttled !== undefined) {
-    const retryAfter = throttled.retryAfterSeconds;
-    return personioError(
-      429,
-      "Too many requests: the rate limit is exceeded, retry later",
-      retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) },
-    );
-  }
+  if (throttled === undefined) return undefined;
+  const retryAfter = throttled.retryAfterSeconds;
+  return personioError(
+    429,
+    "Too many requests: the rate limit is exceeded, retry later",
+    retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) },
+  );
+}
+
+function listEmployees(state: SandboxState, call: Call): Reply {
+  const refused = throttled(state, call);
+  if (refused !== undefined) return refused;
   const query = parseListQuery(call.query);
   if (typeof query === "string") return personioError(400, query);
   const fault = state.faults.atOffset(query.offset);
@@ -121,4 +137,56 @@ function listEmployees(state: SandboxState, call: Call): Reply {
   const change = state.faults.takeTotalChange();
   if (change !== 0) state.employees.changeTotal(change);
   return page;
+}
+
+/**
+ * `PATCH /v1/company/employees/{id}` as Personio answers it for custom attributes: 404 for an unknown employee,
+ * 422 for an attribute it does not know or a value that is not text, else the values are set (the next listing
+ * shows them) and `{success, data: {id}, meta}` answered. Fields other than `custom_attributes` are ignored and
+ * named in `meta`, as Personio does for fields it cannot update.
+ */
+function updateEmployee(state: SandboxState, call: Call): Reply {
+  const refused = throttled(state, call);
+  if (refused !== undefined) return refused;
+  const id = Number(EMPLOYEE_PATH.exec(call.path)?.[1]);
+  const injected = state.faults.atPatch(id);
+  if (injected !== undefined) return personioError(injected, `Error (injected) updating employee ${id}`);
+  const employee = readUpdate(call);
+  if (typeof employee === "string") return personioError(400, employee);
+  if (!state.employees.has(id)) return personioError(404, "Employee not found");
+  const custom = employee["custom_attributes"] ?? {};
+  if (typeof custom !== "object" || custom === null || Array.isArray(custom)) {
+    return personioError(422, "custom_attributes must be an object of dynamic_<n> keys");
+  }
+  const known = new Set(state.employees.attributeDefinitions().map((d) => d.key));
+  const values = Object.entries(custom as Record<string, unknown>);
+  for (const [key, value] of values) {
+    if (!DYNAMIC_KEY.test(key) || !known.has(key)) return personioError(422, `Unknown attribute: ${key}`);
+    if (typeof value !== "string") return personioError(422, `Invalid value for attribute ${key}`);
+  }
+  for (const [key, value] of values) state.employees.setAttribute(id, key, value as string);
+  const ignored = Object.keys(employee).filter((key) => key !== "custom_attributes");
+  return {
+    kind: "json",
+    status: 200,
+    body: { success: true, data: { id }, meta: ignored.map((key) => `${key} was not updated`) },
+  };
+}
+
+/** The `employee` object of a JSON update body, or the message of a 400. */
+function readUpdate(call: Call): Record<string, unknown> | string {
+  if (!(call.contentType ?? "").toLowerCase().startsWith("application/json")) {
+    return "Unsupported content type: send application/json";
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(call.body);
+  } catch {
+    return "The request body is not JSON";
+  }
+  const employee = (body as { employee?: unknown } | null)?.employee;
+  if (typeof employee !== "object" || employee === null || Array.isArray(employee)) {
+    return 'The request body needs an "employee" object';
+  }
+  return employee as Record<string, unknown>;
 }

@@ -23,8 +23,9 @@ const KEEP_ALIVE_MS = 65_000;
 type RecordedRequest = { -readonly [K in keyof SandboxRequest]: SandboxRequest[K] };
 
 /**
- * Starts a Personio v1 API on 127.0.0.1: `POST /v1/auth`, `GET /v1/company/employees` and
- * `GET /v1/company/employees/attributes`, with the faults of `options.faults`.
+ * Starts a Personio v1 API on 127.0.0.1: `POST /v1/auth`, `GET /v1/company/employees`,
+ * `GET /v1/company/employees/attributes` and `PATCH /v1/company/employees/{id}` (custom attributes), with the
+ * faults of `options.faults`.
  * Example: `const sandbox = await startSandbox({ employees: generateCompany(250) })`, then `sandbox.close()`.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

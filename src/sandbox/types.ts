@@ -21,7 +21,7 @@ export interface SandboxCredentials {
 
 /** Failures the sandbox injects; each counter starts again when the plan is replaced. */
 export interface FaultPlan {
-  /** The next `count` requests to the employees endpoint answer 429 (Personio's error shape); `retryAfterSeconds` sets a Retry-After header when given. */
+  /** The next `count` requests to the employees endpoint (listing or PATCH) answer 429 (Personio's error shape); `retryAfterSeconds` sets a Retry-After header when given. */
   readonly rateLimitBurst?: { readonly count: number; readonly retryAfterSeconds?: number };
   /** Answer `status` (default 500) to GET /v1/company/employees at this record offset, `times` times (a number) or "always". */
   readonly serverError?: {
@@ -29,7 +29,7 @@ export interface FaultPlan {
     readonly status?: number;
     readonly times: number | "always";
   };
-  /** Enforce Personio's limits: answer 429 when a request would exceed perSecond in any sliding 1 s window or perMinute in any sliding 60 s window (employees endpoint only). */
+  /** Enforce Personio's limits: answer 429 when a request would exceed perSecond in any sliding 1 s window or perMinute in any sliding 60 s window (employees endpoint only: listing and PATCH). */
   readonly enforceRateLimit?: { readonly perSecond: number; readonly perMinute: number };
   /** Every POST /v1/auth fails with 401 as if the credentials were wrong. */
   readonly rejectCredentials?: boolean;
@@ -37,6 +37,15 @@ export interface FaultPlan {
   readonly connectionReset?: { readonly offset: number; readonly times: number | "always" };
   /** After the first employees page is served, add (positive) or remove (negative) this many employees, so total_elements changes between pages. */
   readonly changeTotalAfterFirstPage?: number;
+  /**
+   * Answer `status` (default 500) to `PATCH /v1/company/employees/{id}` — for these employee ids, or any when
+   * omitted — `times` times (a number, counted over all matching requests) or "always"; the update is not applied.
+   */
+  readonly patchError?: {
+    readonly status?: number;
+    readonly times: number | "always";
+    readonly employeeIds?: readonly number[];
+  };
   /** Serve the page at this offset with this JSON instead of the real one (for malformed payload tests); a string body is sent as is, not as JSON. */
   readonly replacePage?: { readonly offset: number; readonly body: unknown };
 }

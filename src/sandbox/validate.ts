@@ -59,6 +59,13 @@ export function validateFaultPlan(plan: FaultPlan): FaultPlan {
     Number.isSafeInteger,
     "a whole number",
   );
+  check(
+    "faults.patchError.status",
+    plan.patchError?.status,
+    (v) => wholeAtLeast(400)(v) && v <= 599,
+    "an HTTP error status 400-599",
+  );
+  if (plan.patchError !== undefined) checkTimes("faults.patchError.times", plan.patchError.times);
   check("faults.replacePage.offset", replacePage?.offset, wholeAtLeast(0), "a record offset, 0 or more");
   return plan;
 }

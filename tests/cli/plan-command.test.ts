@@ -65,6 +65,33 @@ async function plan(args: string[], stack = STACK, env: Record<string, string> =
 }
 
 describe("npm run plan", () => {
+  it("with writeBack configured, counts the values that would change (rendered UPN vs the attribute)", async () => {
+    const company = loadSampleCompany({ today: "2026-11-26" }).map((item) => {
+      const id = item.attributes["id"]?.value;
+      const value = id === 1 ? "katharina.vogel@contoso.com" : id === 2 ? "someone.else@contoso.com" : null;
+      const login = { label: "Login", value, type: "standard", universal_id: null };
+      return { ...item, attributes: { ...item.attributes, dynamic_40001: login } };
+    });
+    sandbox.setEmployees(company);
+    sandbox.clearRequests();
+    const json = path.join(dir, "plan.json");
+    try {
+      const run = await plan(
+        ["--json", json],
+        `${STACK}  personio-azuread:writeBack: { attribute: dynamic_40001 }\n`,
+      );
+      expect(run.code).toBe(0);
+      const written = JSON.parse(readFileSync(json, "utf8"));
+      expect(written.writeBack).toEqual({ attribute: "dynamic_40001", changes: 59 });
+      expect(written.summary.writeBacks).toBe(59);
+      expect(run.stdout).toContain("; 59 write-backs to dynamic_40001");
+      const listing = sandbox.requests.find((r) => r.path === "/v1/company/employees");
+      expect(listing?.query["attributes[]"]).toContain("dynamic_40001");
+    } finally {
+      sandbox.setEmployees(loadSampleCompany({ today: "2026-11-26" }));
+    }
+  });
+
   it("prints the plan and writes the JSON file", async () => {
     const json = path.join(dir, "plan.json");
     const run = await plan(["--json", json]);

@@ -37,6 +37,12 @@ describe("parseStackConfig", () => {
     });
   });
 
+  it("reads the opt-in write-back attribute", () => {
+    expect(parseStackConfig({ ...base, writeBack: { attribute: "dynamic_40001" } }).writeBack).toEqual({
+      attribute: "dynamic_40001",
+    });
+  });
+
   it("reads separator none and end none", () => {
     const config = parseStackConfig({
       ...base,
@@ -108,7 +114,7 @@ describe("parseStackConfig", () => {
     [
       "an unknown key",
       { loginschema: {} },
-      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups\.$/,
+      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack\.$/,
     ],
     [
       "an app id that is not UPPER_SNAKE_CASE",
@@ -124,6 +130,21 @@ describe("parseStackConfig", () => {
       "a secret of the wrong type, without echoing it",
       { personioClientSecret: 12345 },
       /^Invalid value for personio-azuread:personioClientSecret: \[secret\]\. Allowed: a secret string\.$/,
+    ],
+    [
+      "a write-back attribute that is not a custom attribute",
+      { writeBack: { attribute: "email" } },
+      /^Invalid value for personio-azuread:writeBack\.attribute: "email"\. Allowed: a Personio custom text attribute key dynamic_<n>\.$/,
+    ],
+    [
+      "a write-back without an attribute",
+      { writeBack: {} },
+      /^Invalid value for personio-azuread:writeBack\.attribute: \(missing\)\. Allowed: a Personio custom text attribute key dynamic_<n>\.$/,
+    ],
+    [
+      "an unknown write-back key",
+      { writeBack: { attribute: "dynamic_1", field: "upn" } },
+      /^Unknown key in personio-azuread:writeBack: field\. Allowed: \{ attribute: dynamic_<n> \}\.$/,
     ],
     [
       "followRenames that is not a boolean",

@@ -189,6 +189,20 @@ describe("the program, under mocks", () => {
     expect(user("1")?.inputs).not.toHaveProperty("managerId");
   });
 
+  it("outputs the UPN of every managed account by employee id, in the plain (not secret) outputs", async () => {
+    world.tenant = [tenantUser("obj-jose", "jose.garcia@contoso.com", "10")];
+    const outputs = await run();
+    const names = await valueOf(outputs.principalNames);
+    const expected = Object.fromEntries(
+      users().map((u) => [u.name.replace("employee-", ""), u.inputs["userPrincipalName"] as string]),
+    );
+    expect(names).toEqual(expected);
+    expect(Object.keys(names)).toHaveLength(outputs.counts.managed);
+    expect(Object.keys(names)).toEqual(Object.keys(expected).sort((a, b) => Number(a) - Number(b)));
+    expect(names["10"]).toBe("jose.garcia@contoso.com");
+    expect(await pulumi.isSecret(outputs.principalNames)).toBe(false);
+  });
+
   it("keeps passwords secret in the stack outputs", async () => {
     const outputs = await run();
     expect(await pulumi.isSecret(outputs.initialPasswords)).toBe(true);

@@ -11,6 +11,7 @@
  *    sends `value: null` for every empty attribute (see samples/: subcompany, absence_entitlement).
  * 4. Older data sends an empty relation as `[]` (the sample company's quirks); accepted besides null.
  * 5. `/company/employees/attributes` documents no schema, only an example: its shape is inferred from it.
+ * 6. The PATCH spec documents 200 and 422 only; Personio also answers 404 for an unknown employee (FACTS.md).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -170,6 +171,36 @@ if (!available) {
         expect(status).toBe(200);
         expect(check({}, schema, body)).toEqual([]);
       }
+    });
+
+    it("answers PATCH /v1/company/employees/{id} as EmployeeUpdatedResponse, and a 422 as EmployeeUpdateErrorResponse", async () => {
+      const body = (operation(personnel, "/company/employees/{employee_id}", "patch")["requestBody"] as Doc)[
+        "content"
+      ] as Doc;
+      const employee = (((body["application/json"] as Doc)["schema"] as Doc)["properties"] as Doc)[
+        "employee"
+      ] as { properties: Doc };
+      expect(Object.keys(employee.properties)).toContain("custom_attributes");
+      sandbox = await startSandbox({ employees: generateCompany(3, 1) });
+      const bearer = await token(sandbox);
+      const patch = async (attribute: string) => {
+        const response = await fetch(`${sandbox?.baseUrl}/v1/company/employees/2`, {
+          method: "PATCH",
+          headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ employee: { custom_attributes: { [attribute]: "x" } } }),
+        });
+        return { status: response.status, body: (await response.json()) as unknown };
+      };
+      const updated = await patch("dynamic_31001");
+      expect(updated.status).toBe(200);
+      expect(
+        check(personnel, { $ref: "#/components/schemas/EmployeeUpdatedResponse" }, updated.body),
+      ).toEqual([]);
+      const refused = await patch("dynamic_1");
+      expect(refused.status).toBe(422);
+      expect(
+        check(personnel, { $ref: "#/components/schemas/EmployeeUpdateErrorResponse" }, refused.body),
+      ).toEqual([]);
     });
 
     it("answers errors as ErrorResponse, with the spec's own 401 message", async () => {

@@ -1,0 +1,131 @@
+import path from "node:path";
+import { ConfigError } from "../config";
+import { PersonioClient, type PersonioClientOptions, PersonioError } from "../personio";
+import { requiredAttributes } from "../plan/attributes";
+import { causeLine } from "../runner/cycle";
+import { lineLogger } from "../runner/log";
+import type { StackOps, StackTarget } from "../runner/stack-ops";
+import {
+  attributeProblem,
+  planWriteBack,
+  PrincipalNamesOutputError,
+  readPrincipalNames,
+  type WriteBackChange,
+  writeBack,
+} from "../write-back";
+import { parseFlags } from "./flags";
+import { type CommandIO, CommandError, EXIT } from "./io";
+import { stackTarget } from "./runner-args";
+import { loadStackConfig } from "./stack-config";
+
+const USAGE =
+  "Usage: npm run write-back -- --stack <name> [--dry-run] [--show-values] [--stack-config FILE] [--cwd DIR] [--pulumi-root DIR]";
+
+const OPTIONS = {
+  stack: { type: "string" },
+  "stack-config": { type: "string" },
+  cwd: { type: "string" },
+  "pulumi-root": { type: "string" },
+  "dry-run": { type: "boolean" },
+  "show-values": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export interface WriteBackCommandDeps {
+  readonly io: CommandIO;
+  readonly openStack: (target: StackTarget) => Promise<StackOps>;
+  /** Client settings tests change (retry delays); the rest comes from the stack config. */
+  readonly personio?: Partial<PersonioClientOptions>;
+}
+
+/**
+ * `npm run write-back`: the stack's UPNs (its `principalNames` output) into the Personio attribute of
+ * `writeBack.attribute`, where they differ — for the first run and repairs; the runner does the same after each
+ * `up`. `--dry-run` lists what would be written (employee ids and counts; the values with `--show-values`).
+ * Exit status: 0 done, 1 some values were not written or Personio failed, 2 bad flags or config.
+ */
+export async function runWriteBackCommand(
+  argv: readonly string[],
+  deps: WriteBackCommandDeps,
+): Promise<number> {
+  const { io } = deps;
+  try {
+    const values = parseFlags(argv, OPTIONS, USAGE);
+    if (values["help"] === true) {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    const target = stackTarget(values, USAGE);
+    const file =
+      typeof values["stack-config"] === "string"
+        ? values["stack-config"]
+        : path.join(target.workDir, "stacks", `Pulumi.${target.stackName.split("/").pop()}.yaml`);
+    const config = loadStackConfig(file, io.env);
+    if (config.writeBack === undefined) {
+      throw new ConfigError(
+        `Missing personio-azuread:writeBack in ${file}. Allowed: writeBack: { attribute: dynamic_<n> }.`,
+      );
+    }
+    const { attribute } = config.writeBack;
+    const stack = await deps.openStack(target);
+    const upns = readPrincipalNames(await stack.lastOutputs());
+    const client = new PersonioClient({
+      baseUrl: config.personio.baseUrl,
+      clientId: config.personio.clientId,
+      clientSecret: config.personioClientSecret as string,
+      appId: config.personio.appId,
+      ...deps.personio,
+    });
+    const employees = await client.listEmployees({ attributes: requiredAttributes(config) });
+    const changes = planWriteBack(employees, upns, attribute);
+    const listed = employees.filter((e) => upns.has(String(e.id))).length;
+    io.stdout(
+      `Write-back to ${attribute}: ${upns.size} managed accounts, ${listed} listed in Personio, ` +
+        `${changes.length} value${changes.length === 1 ? "" : "s"} to write.`,
+    );
+    if (values["dry-run"] === true) {
+      const problem = attributeProblem(attribute, await client.listAttributes());
+      if (problem !== undefined) throw new ConfigError(problem);
+      for (const change of changes) io.stdout(describe(change, values["show-values"] === true));
+      io.stdout("Dry run: nothing written.");
+      return EXIT.ok;
+    }
+    const result = await writeBack({
+      employees,
+      upns,
+      attribute,
+      client,
+      log: lineLogger(io.stderr, false, io.now),
+    });
+    io.stdout(`Written ${result.written} of ${result.planned}.`);
+    if (result.stop !== undefined) io.stderr(result.stop.message);
+    if (result.failed.length > 0) io.stderr(`Not written for employees: ${result.failed.join(", ")}.`);
+    if (result.stop?.kind === "invalid_attribute") return EXIT.usage;
+    return result.stop === undefined && result.failed.length === 0 ? EXIT.ok : EXIT.failed;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+/** One line of the dry run: the employee id, and the values only when asked for. */
+function describe(change: WriteBackChange, showValues: boolean): string {
+  if (!showValues) return `employee ${change.employeeId}`;
+  return `employee ${change.employeeId}: ${change.value} (now: ${change.current ?? "empty"})`;
+}
+
+function report(error: unknown, io: CommandIO): number {
+  if (error instanceof CommandError) {
+    io.stderr(error.message);
+    return error.exitCode;
+  }
+  if (error instanceof ConfigError) {
+    io.stderr(error.message);
+    return EXIT.usage;
+  }
+  if (error instanceof PersonioError || error instanceof PrincipalNamesOutputError) {
+    io.stderr(error.message);
+    return EXIT.failed;
+  }
+  io.stderr(`Write-back failed: ${causeLine(error)}`);
+  return EXIT.failed;
+}
