@@ -4,6 +4,7 @@ import { lineLogger } from "../runner/log";
 import { runLoop } from "../runner/loop";
 import { type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
 import { SuccessClock } from "../runner/staleness";
+import { personioWriteBack } from "../runner/write-back-step";
 import { takeSnapshot } from "../snapshot/take";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { parseFlags } from "./flags";
@@ -93,6 +94,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       refreshEveryMs: refreshEvery,
       readPersonio: (config, signal) =>
         takeSnapshot(config, { env: deps.io.env, now: new Date(deps.wallNow()), signal }),
+      writeBack: personioWriteBack(deps.io.env, log),
       env: deps.io.env,
       graceMs: grace,
       timeoutMs: cycleTimeout,

@@ -13,6 +13,8 @@ import { redact } from "./redact";
 import { isLocked, type StackOps } from "./stack-ops";
 import type { SuccessClock } from "./staleness";
 import { UpWatch } from "./up-watch";
+import { statusLine, type WriteBackStep } from "./write-back-step";
+import type { WriteBackResult } from "../write-back";
 
 /** How one reconcile cycle ended. */
 export type CycleStatus = "applied" | "unchanged" | "refused" | "locked" | "failed";
@@ -26,6 +28,8 @@ export interface CycleResult {
   readonly verdict?: GuardVerdict;
   /** One line, no personal data. */
   readonly error?: string;
+  /** What write-back did after a successful cycle, when the stack configures it. */
+  readonly writeBack?: WriteBackResult;
 }
 
 export interface CycleOptions {
@@ -37,6 +41,8 @@ export interface CycleOptions {
   readonly refreshEveryMs: number;
   /** The cycle's one Personio read, with the stack's config (namespace stripped, secret decrypted). */
   readonly readPersonio: (config: Record<string, unknown>, signal: AbortSignal) => Promise<Snapshot>;
+  /** Write-back after a successful cycle (applied or unchanged); none when absent. */
+  readonly writeBack?: WriteBackStep;
   /** The environment the Personio overrides (`PERSONIO_CLIENT_SECRET` …) come from. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** On a stop, how long a running refresh or `up` may take to finish before it is cancelled. */
@@ -80,6 +86,7 @@ export async function runCycle(
   });
   let snapshot: SnapshotFile | undefined;
   let watch: UpWatch | undefined;
+  let listing: { config: Record<string, unknown>; snapshot: Snapshot } | undefined;
   const result = await (async (): Promise<CycleResult> => {
     try {
       if (await refreshDue(stack, options)) {
@@ -92,7 +99,8 @@ export async function runCycle(
       control.enter("Personio listing");
       const listStart = clock.now();
       const config = await stack.projectConfig(options.env);
-      snapshot = writeSnapshot(await options.readPersonio(config, control.signal));
+      listing = { config, snapshot: await options.readPersonio(config, control.signal) };
+      snapshot = writeSnapshot(listing.snapshot);
       log("info", "personio.listed", {
         employees: snapshot.employees,
         durationMs: Math.round(clock.now() - listStart),
@@ -121,7 +129,11 @@ export async function runCycle(
       }
       if (!hasChanges(changeSet)) {
         log("info", "cycle.unchanged", { durationMs: Math.round(clock.now() - started) });
-        return { status: "unchanged", changeSet, verdict };
+        return await withWriteBack(stack, options, listing, control, {
+          status: "unchanged",
+          changeSet,
+          verdict,
+        });
       }
 
       if (control.stopped) return stopped(control, "up");
@@ -141,7 +153,12 @@ export async function runCycle(
       const applied = changeSetFromEvents(upEvents);
       if (upWatch.violation) return failed(log, upWatch.describe(), started, clock, { changeSet, applied });
       log("info", "cycle.applied", { ...opCounts(applied), durationMs: Math.round(clock.now() - upStart) });
-      return { status: "applied", changeSet, applied, verdict };
+      return await withWriteBack(stack, options, listing, control, {
+        status: "applied",
+        changeSet,
+        applied,
+        verdict,
+      });
     } catch (error) {
       if (watch?.violation === true) return failed(log, watch.describe(), started, clock);
       if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
@@ -155,6 +172,39 @@ export async function runCycle(
   if (result.status !== "locked") options.lockSeen.at = undefined;
   await recordOutcome(stack, options, result);
   return result;
+}
+
+/**
+ * Write-back after a successful cycle, from the cycle's listing and the outputs after `up`. Its failures are
+ * reported in the result and a status line (`applied, 3 write-backs failed`), never as a failed cycle: the
+ * tenant is in step whatever Personio answers.
+ */
+async function withWriteBack(
+  stack: StackOps,
+  options: CycleOptions,
+  listing: { config: Record<string, unknown>; snapshot: Snapshot },
+  control: CycleControl,
+  result: CycleResult,
+): Promise<CycleResult> {
+  if (options.writeBack === undefined) return result;
+  let writeBack: WriteBackResult | undefined;
+  try {
+    const outputs = await stack.lastOutputs();
+    writeBack = await options.writeBack({ ...listing, outputs, signal: control.signal });
+  } catch (error) {
+    const message = control.cancelReason ?? describeFailure(error);
+    writeBack = { planned: 0, written: 0, failed: [], stop: { kind: "failed", message } };
+  }
+  if (writeBack === undefined) return result;
+  const failed = writeBack.failed.length;
+  options.log(failed > 0 || writeBack.stop !== undefined ? "warn" : "info", "cycle.write_back", {
+    status: statusLine(result.status, writeBack),
+    planned: writeBack.planned,
+    written: writeBack.written,
+    failed,
+    reason: writeBack.stop?.message,
+  });
+  return { ...result, writeBack };
 }
 
 function stopped(control: CycleControl, next: Phase): CycleResult {

@@ -5,7 +5,8 @@ import type { WriteBackChange } from "./diff";
 
 /** Why write-back stopped before writing everything; `message` is one line without personal data. */
 export interface WriteBackStop {
-  readonly kind: "invalid_attribute" | "forbidden" | "attributes_unreadable";
+  readonly kind:
+    "invalid_attribute" | "forbidden" | "attributes_unreadable" | "outputs_unreadable" | "failed";
   readonly message: string;
 }
 

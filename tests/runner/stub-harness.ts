@@ -50,7 +50,7 @@ export function useStubWorld(): void {
 }
 
 /** The stack's config as `pulumi config --json` prints it: the Personio secret encrypted, shown only by `config get`. */
-export function stackConfig(): Record<string, unknown> {
+export function stackConfig(extra: Record<string, unknown> = {}): Record<string, unknown> {
   const entry = (value: unknown) => ({ value: JSON.stringify(value), secret: false });
   return {
     config: {
@@ -68,14 +68,18 @@ export function stackConfig(): Record<string, unknown> {
         }),
         "personio-azuread:timezone": { value: "Europe/Berlin", secret: false },
         "personio-azuread:personioClientSecret": { value: "[secret]", secret: true },
+        ...Object.fromEntries(
+          Object.entries(extra).map(([key, value]) => [`personio-azuread:${key}`, entry(value)]),
+        ),
       }),
     },
     "config get": { stdout: JSON.stringify({ value: sandbox.credentials.clientSecret, secret: true }) },
   };
 }
 
-export function scenario(steps: Record<string, unknown>): void {
-  writeFileSync(path.join(dir, "scenario.json"), JSON.stringify({ ...stackConfig(), ...steps }));
+/** The stub's answers for this test, over the default stack config (`config` adds `personio-azuread:*` keys). */
+export function scenario(steps: Record<string, unknown>, config: Record<string, unknown> = {}): void {
+  writeFileSync(path.join(dir, "scenario.json"), JSON.stringify({ ...stackConfig(config), ...steps }));
 }
 
 /** What the stub saw of the snapshot file each operation was handed. */

@@ -1,0 +1,75 @@
+import { parseStackConfig } from "../config";
+import { PersonioClient } from "../personio";
+import type { Snapshot } from "../snapshot";
+import {
+  PrincipalNamesOutputError,
+  readPrincipalNames,
+  writeBack,
+  type WriteBackResult,
+} from "../write-back";
+import type { Logger } from "./log";
+
+/** What write-back gets from a successful cycle. */
+export interface WriteBackInput {
+  /** The stack's config (namespace stripped, secret decrypted), as the cycle read it. */
+  readonly config: Record<string, unknown>;
+  /** The cycle's Personio listing: the attribute's current values. */
+  readonly snapshot: Snapshot;
+  /** The stack's plain outputs after `up`: `principalNames`. */
+  readonly outputs: Record<string, unknown>;
+  readonly signal: AbortSignal;
+}
+
+/** Write-back after a successful cycle; undefined when the stack does not configure it. */
+export type WriteBackStep = (input: WriteBackInput) => Promise<WriteBackResult | undefined>;
+
+/**
+ * The real step: with `personio-azuread:writeBack` configured, writes each managed account's UPN into the
+ * Personio attribute where the cycle's listing differs. Never throws for what Personio or the outputs do.
+ */
+export function personioWriteBack(
+  env: Readonly<Record<string, string | undefined>>,
+  log: Logger,
+): WriteBackStep {
+  return async ({ config: raw, snapshot, outputs, signal }) => {
+    const config = parseStackConfig(raw, env);
+    if (config.writeBack === undefined) return undefined;
+    let upns: ReadonlyMap<string, string>;
+    try {
+      upns = readPrincipalNames(outputs);
+    } catch (error) {
+      if (!(error instanceof PrincipalNamesOutputError)) throw error;
+      log("error", "writeback.stopped", { reason: "outputs", message: error.message });
+      return {
+        planned: 0,
+        written: 0,
+        failed: [],
+        stop: { kind: "outputs_unreadable", message: error.message },
+      };
+    }
+    const client = new PersonioClient({
+      baseUrl: config.personio.baseUrl,
+      clientId: config.personio.clientId,
+      clientSecret: config.personioClientSecret as string,
+      appId: config.personio.appId,
+    });
+    return writeBack({
+      employees: snapshot.employees,
+      upns,
+      attribute: config.writeBack.attribute,
+      client,
+      log,
+      signal,
+    });
+  };
+}
+
+/** The cycle's status with write-back, e.g. `applied, 3 write-backs failed`. */
+export function statusLine(status: string, writeBackResult: WriteBackResult | undefined): string {
+  if (writeBackResult === undefined) return status;
+  const failed = writeBackResult.failed.length;
+  if (writeBackResult.stop !== undefined)
+    return `${status}, write-back stopped (${writeBackResult.stop.kind})`;
+  if (failed > 0) return `${status}, ${failed} write-back${failed === 1 ? "" : "s"} failed`;
+  return `${status}, ${writeBackResult.written} written back`;
+}
