@@ -95,7 +95,7 @@ export async function runCycle(
         await stack.refresh(control.signal);
         log("info", "refresh.done", { durationMs: Math.round(clock.now() - refreshStart) });
       }
-      if (control.stopped) return stopped(control, "Personio listing");
+      if (control.stopped) return stopped(log, control, "Personio listing", started, clock);
       control.enter("Personio listing");
       const listStart = clock.now();
       const config = await stack.projectConfig(options.env);
@@ -107,10 +107,12 @@ export async function runCycle(
       });
       const env = { [SNAPSHOT_ENV]: snapshot.path };
 
-      if (control.stopped) return stopped(control, "preview");
+      if (control.stopped) return stopped(log, control, "preview", started, clock);
       control.enter("preview");
       const lastEmployees = employeesOf(await stack.lastOutputs());
       const previewEvents: EngineEvent[] = [];
+      // The CLI is not started at all once cancelled: a signal that is already aborted never fires again.
+      if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
       await stack.preview((event) => previewEvents.push(event), control.signal, env);
       const changeSet = changeSetFromEvents(previewEvents);
       const verdict = evaluateGuards(
@@ -136,7 +138,8 @@ export async function runCycle(
         });
       }
 
-      if (control.stopped) return stopped(control, "up");
+      if (control.stopped) return stopped(log, control, "up", started, clock);
+      if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
       control.enter("up");
       const upWatch = new UpWatch(previewEvents, changeSet);
       watch = upWatch;
@@ -189,8 +192,11 @@ async function withWriteBack(
   if (options.writeBack === undefined) return result;
   let writeBack: WriteBackResult | undefined;
   try {
-    const outputs = await stack.lastOutputs();
-    writeBack = await options.writeBack({ ...listing, outputs, signal: control.signal });
+    writeBack = await options.writeBack({
+      ...listing,
+      outputs: () => stack.lastOutputs(),
+      signal: control.signal,
+    });
   } catch (error) {
     const message = control.cancelReason ?? describeFailure(error);
     writeBack = { planned: 0, written: 0, failed: [], stop: { kind: "failed", message } };
@@ -207,8 +213,14 @@ async function withWriteBack(
   return { ...result, writeBack };
 }
 
-function stopped(control: CycleControl, next: Phase): CycleResult {
-  return { status: "failed", error: control.stoppedBefore(next) };
+function stopped(
+  log: Logger,
+  control: CycleControl,
+  next: Phase,
+  started: number,
+  clock: Clock,
+): CycleResult {
+  return failed(log, control.cancelReason ?? control.stoppedBefore(next), started, clock);
 }
 
 function failed(

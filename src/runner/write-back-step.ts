@@ -15,8 +15,8 @@ export interface WriteBackInput {
   readonly config: Record<string, unknown>;
   /** The cycle's Personio listing: the attribute's current values. */
   readonly snapshot: Snapshot;
-  /** The stack's plain outputs after `up`: `principalNames`. */
-  readonly outputs: Record<string, unknown>;
+  /** Reads the stack's plain outputs after `up` (`principalNames`); called only when write-back is configured. */
+  readonly outputs: () => Promise<Record<string, unknown>>;
   readonly signal: AbortSignal;
 }
 
@@ -36,7 +36,7 @@ export function personioWriteBack(
     if (config.writeBack === undefined) return undefined;
     let upns: ReadonlyMap<string, string>;
     try {
-      upns = readPrincipalNames(outputs);
+      upns = readPrincipalNames(await outputs());
     } catch (error) {
       if (!(error instanceof PrincipalNamesOutputError)) throw error;
       log("error", "writeback.stopped", { reason: "outputs", message: error.message });
