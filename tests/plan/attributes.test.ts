@@ -1,0 +1,36 @@
+import type { RenderConfig } from "../../src/config/types";
+import { requiredAttributes } from "../../src/plan/attributes";
+
+const config: RenderConfig = {
+  loginSchema: {
+    beginning: { attribute: "first_name", use: "entire" },
+    separator: ".",
+    end: { attribute: "last_name", use: "entire" },
+    domain: "example.com",
+  },
+  attributeMapping: { jobTitle: "position" },
+  timezone: "Europe/Berlin",
+  followRenames: false,
+};
+
+describe("requiredAttributes", () => {
+  it("lists what rendering reads, and nothing else, without a joiners config", () => {
+    expect(requiredAttributes(config)).toEqual([
+      "created_at",
+      "email",
+      "first_name",
+      "last_name",
+      "position",
+      "status",
+      "termination_date",
+    ]);
+  });
+
+  it.each([
+    [{ createDaysBeforeHire: 14, enableFrom: "created" }, true],
+    [{ createDaysBeforeHire: null, enableFrom: "hireDate" }, true],
+    [{ createDaysBeforeHire: null, enableFrom: "created" }, false],
+  ] as const)("fetches hire_date for joiners %j: %s", (joiners, fetched) => {
+    expect(requiredAttributes({ ...config, joiners }).includes("hire_date")).toBe(fetched);
+  });
+});
