@@ -218,9 +218,9 @@ describe("npm run plan", () => {
     expect(written.summary.memberships).toBe(
       written.users.reduce((sum: number, u: { groups: string[] }) => sum + u.groups.length, 0),
     );
-    expect(run.stdout).toMatch(/│ Manager +│ Groups +│\n/);
+    expect(run.stdout).toMatch(/│ Manager +│ Groups +│ Next event +│\n/);
     expect(run.stdout).toMatch(
-      /│ 3 +│ anna\.mueller@contoso\.com .*│ dept-Sales, sg-sales, type-Permanent +│\n/,
+      /│ 3 +│ anna\.mueller@contoso\.com .*│ dept-Sales, sg-sales, type-Permanent +│ +│\n/,
     );
     expect(run.stdout).toContain("Groups (13)");
     expect(run.stdout).toMatch(/│ sg-sales +│ new +│ 12 +│ department = Sales +│\n/);
