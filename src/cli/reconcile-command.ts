@@ -5,11 +5,12 @@ import { runLoop } from "../runner/loop";
 import type { StackOps, StackTarget } from "../runner/stack-ops";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { parseFlags } from "./flags";
+import { loopTimezone } from "./loop-timezone";
 import { COMMON_OPTIONS, durationFlag, guardOptions, stackTarget } from "./runner-args";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
-  "[--grace 5m] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
+  "[--grace 5m] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
   "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
 
 const OPTIONS = {
@@ -19,6 +20,7 @@ const OPTIONS = {
   jitter: { type: "string" },
   "refresh-every": { type: "string" },
   grace: { type: "string" },
+  timezone: { type: "string" },
   "log-format": { type: "string" },
 } as const;
 
@@ -65,6 +67,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         EXIT.usage,
       );
     }
+    const timezone = loopTimezone(values["timezone"], target.workDir, target.stackName);
     const log = lineLogger(deps.io.stdout, format === "json");
     const stack = await deps.openStack(target);
     log("info", "reconcile.start", {
@@ -92,6 +95,8 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         clock: deps.clock,
         random: deps.random,
         log,
+        timezone,
+        wallNow: deps.wallNow,
       },
       deps.stop,
     );
