@@ -146,10 +146,10 @@ function simulate(input: {
 
 describe("the loop's schedule (property)", () => {
   const windows: [string, string][] = [
-    ["Europe/Berlin", "2026-03-27T12:00:00Z"], // spring forward on Sunday 29 March
-    ["Europe/Berlin", "2026-10-23T12:00:00Z"], // fall back on Sunday 25 October
+    ["Europe/Berlin", "2026-03-28T00:00:00Z"], // spring forward on Sunday 29 March
+    ["Europe/Berlin", "2026-10-24T00:00:00Z"], // fall back on Sunday 25 October
     ["Asia/Kathmandu", "2026-11-25T00:00:00Z"], // +05:45
-    ["America/Santiago", "2026-09-04T12:00:00Z"], // midnight itself is skipped on 6 September
+    ["America/Santiago", "2026-09-05T00:00:00Z"], // midnight itself is skipped on 6 September
   ];
   const scenario = fc.record({
     window: fc.constantFrom(...windows),
@@ -211,7 +211,7 @@ describe("the loop's schedule (property)", () => {
           expect(onGrid || t === run.ends[i - 1]).toBe(true);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
