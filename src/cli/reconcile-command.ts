@@ -8,11 +8,12 @@ import { personioWriteBack } from "../runner/write-back-step";
 import { takeSnapshot } from "../snapshot/take";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { parseFlags } from "./flags";
+import { loopTimezone } from "./loop-timezone";
 import { COMMON_OPTIONS, durationFlag, guardOptions, stackTarget } from "./runner-args";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
-  "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--max-staleness 3h] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
+  "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--max-staleness 3h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
   "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
 
 const OPTIONS = {
@@ -25,6 +26,7 @@ const OPTIONS = {
   "cycle-timeout": { type: "string" },
   "max-lock-age": { type: "string" },
   "max-staleness": { type: "string" },
+  timezone: { type: "string" },
   "log-format": { type: "string" },
 } as const;
 
@@ -81,6 +83,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         EXIT.usage,
       );
     }
+    const timezone = loopTimezone(values["timezone"], target.workDir, target.stackName);
     const log = lineLogger(deps.io.stdout, format === "json");
     const stack = await deps.openStack(target);
     log("info", "reconcile.start", {
@@ -120,6 +123,8 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         clock: deps.clock,
         random: deps.random,
         log,
+        timezone,
+        wallNow: deps.wallNow,
       },
       deps.stop,
     );

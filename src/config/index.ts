@@ -1,4 +1,4 @@
-export type { RenderConfig, LoginSchema, LoginPart, ExistingAccount } from "./types";
+export type { RenderConfig, LoginSchema, LoginPart, ExistingAccount, JoinersConfig } from "./types";
 export { StackConfigSchema, type StackConfig } from "./schema";
 export { parseStackConfig, ConfigError, NAMESPACE, type ConfigEnv } from "./parse";
 export { readStackFile, type StackFileConfig } from "./stack-file";

@@ -80,6 +80,32 @@ const writeBack = z.strictObject(
   allowed("{ attribute: dynamic_<n> }"),
 );
 
+const DAYS_ALLOWED = "a whole number of days from 0 to 365, or none";
+
+/** When a new hire's account appears and when it is enabled; the defaults are Personio's own behaviour. */
+const joiners = z
+  .strictObject(
+    {
+      createDaysBeforeHire: z
+        .union(
+          [
+            z.literal("none"),
+            z
+              .number(allowed(DAYS_ALLOWED))
+              .int(allowed(DAYS_ALLOWED))
+              .min(0, allowed(DAYS_ALLOWED))
+              .max(365, allowed(DAYS_ALLOWED)),
+          ],
+          allowed(DAYS_ALLOWED),
+        )
+        .transform((days) => (days === "none" ? null : days))
+        .default(null),
+      enableFrom: z.enum(["created", "hireDate"], allowed("created or hireDate")).default("created"),
+    },
+    allowed("{ createDaysBeforeHire: <days> | none, enableFrom: created | hireDate }"),
+  )
+  .default({ createDaysBeforeHire: null, enableFrom: "created" });
+
 const APP_ID_ALLOWED = "UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC";
 
 /** The `personio-azuread:*` keys of a stack, namespace stripped; env overrides already applied. */
@@ -106,9 +132,10 @@ export const StackConfigSchema = z.strictObject(
     followRenames: z.boolean(allowed("true or false")).default(false),
     groups: GroupRules,
     writeBack: writeBack.optional(),
+    joiners,
   },
   allowed(
-    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack",
+    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners",
   ),
 );
 

@@ -17,6 +17,14 @@ export interface LoginSchema {
   readonly domain: string;
 }
 
+/** When a joiner's account is created and enabled (stack config `joiners`). */
+export interface JoinersConfig {
+  /** Create the account at most this many days before the hire date; null creates it as soon as it is listed. */
+  readonly createDaysBeforeHire: number | null;
+  /** `created`: enabled as soon as it exists; `hireDate`: enabled from 00:00 of the hire date. */
+  readonly enableFrom: "created" | "hireDate";
+}
+
 /** What rendering needs of the stack configuration: validated, defaults applied. */
 export interface RenderConfig {
   readonly loginSchema: LoginSchema;
@@ -26,6 +34,8 @@ export interface RenderConfig {
   readonly timezone: string;
   /** When true, an existing account's UPN follows name changes; by default logins are stable. */
   readonly followRenames: boolean;
+  /** Default: created as soon as Personio lists the employee, enabled at once (Personio's behaviour). */
+  readonly joiners?: JoinersConfig;
 }
 
 /** An account already in the tenant, as Graph (or `azuread.getUsers`) lists it. */

@@ -6,7 +6,7 @@ const ALWAYS = ["first_name", "last_name", "email", "status", "termination_date"
 
 /**
  * The Personio attributes a run needs (`attributes[]`): nothing more is fetched, as data minimisation asks.
- * The id always comes back and is not listed.
+ * The id always comes back and is not listed; `hire_date` is read when the joiners config uses it.
  */
 export function requiredAttributes(
   config: RenderConfig & {
@@ -20,6 +20,10 @@ export function requiredAttributes(
   for (const key of Object.values(config.attributeMapping)) keys.add(key);
   for (const rule of config.groups ?? []) keys.add(rule.attribute);
   if (config.writeBack !== undefined) keys.add(config.writeBack.attribute);
+  const joiners = config.joiners;
+  if (joiners !== undefined && (joiners.createDaysBeforeHire !== null || joiners.enableFrom === "hireDate")) {
+    keys.add("hire_date");
+  }
   keys.delete("id");
   return [...keys].sort();
 }

@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import type { DesiredUser } from "../render";
+import { NEXT_DAYS, type NextEvent } from "./lifecycle";
 import type { Plan, PlanUser } from "./plan";
 
 /** Mapped inputs shown as table columns; the rest are in the JSON plan. */
@@ -28,6 +29,7 @@ const MAX_GROUPS_CELL = 48;
 export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string {
   const columns = mappedInputs.filter((input) => !NOT_MAPPED_COLUMNS.has(input)).slice(0, MAX_MAPPED_COLUMNS);
   const sections = [`Plan for ${plan.today} (${plan.timezone})`, ""];
+  const next = new Map(plan.nextEvents.map((event) => [event.employeeId, event]));
   sections.push(`Users (${plan.users.length})`);
   const users = table([
     "ID",
@@ -38,6 +40,7 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
     ...columns,
     "Manager",
     ...(plan.groups === undefined ? [] : ["Groups"]),
+    "Next event",
   ]);
   for (const user of plan.users) {
     users.push([
@@ -49,6 +52,7 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
       ...columns.map((input) => cell(user[input])),
       manager(user),
       ...(plan.groups === undefined ? [] : [groupsCell(user)]),
+      eventCell(next.get(user.employeeId)),
     ]);
   }
   sections.push(users.toString(), "");
@@ -70,8 +74,10 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
   }
   if (plan.skipped.length > 0) {
     sections.push(`Skipped (${plan.skipped.length})`);
-    const skipped = table(["ID", "Reason", "Attribute"]);
-    for (const s of plan.skipped) skipped.push([s.employeeId, s.reason, s.attribute ?? ""]);
+    const skipped = table(["ID", "Reason", "Attribute", "Next event"]);
+    for (const s of plan.skipped) {
+      skipped.push([s.employeeId, s.reason, s.attribute ?? "", eventCell(next.get(s.employeeId))]);
+    }
     sections.push(skipped.toString(), "");
   }
   if (plan.warnings.length > 0) {
@@ -80,6 +86,7 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
     for (const w of plan.warnings) warnings.push([w.employeeId, w.property, w.message]);
     sections.push(warnings.toString(), "");
   }
+  sections.push(...nextDaysSection(plan), "");
   sections.push(summaryLine(plan));
   return sections.join("\n");
 }
@@ -103,6 +110,21 @@ export function summaryLine(plan: Plan): string {
       ? ""
       : `; ${plural(plan.writeBack.changes, "write-back")} to ${plan.writeBack.attribute}`)
   );
+}
+
+/** The plan's calendar: what each of the next 14 midnights brings, employee ids per kind of change. */
+function nextDaysSection(plan: Plan): string[] {
+  const title = `Next ${NEXT_DAYS} days`;
+  if (plan.nextDays.length === 0) return [title, "No account is created, enabled or disabled by itself."];
+  const days = table(["Date", "Create", "Enable", "Disable"]);
+  for (const day of plan.nextDays) {
+    days.push([day.date, day.create.join(", "), day.enable.join(", "), day.disable.join(", ")]);
+  }
+  return [title, days.toString()];
+}
+
+function eventCell(event: NextEvent | undefined): string {
+  return event === undefined ? "" : `${event.event} ${event.date}`;
 }
 
 function table(head: string[]): Table.Table {

@@ -1,6 +1,7 @@
 import type { GroupPlan } from "../groups";
 import type { CalendarDate } from "../personio/dates";
 import type { DesiredUser, RenderResult, RenderWarning, SkippedEmployee } from "../render";
+import { type NextEvent, nextDays, nextEvents, type PlanDay } from "./lifecycle";
 
 /** Counts of a plan; `employees` is everything Personio listed. */
 export interface PlanSummary {
@@ -49,6 +50,10 @@ export interface Plan {
   readonly groupWarnings?: readonly string[];
   /** With `writeBack` configured only. */
   readonly writeBack?: PlanWriteBack;
+  /** The next lifecycle event (create, enable, disable) of every employee that has one, by employee id. */
+  readonly nextEvents: readonly NextEvent[];
+  /** What the next 14 midnights bring: only days with a change. */
+  readonly nextDays: readonly PlanDay[];
   readonly summary: PlanSummary;
 }
 
@@ -76,6 +81,8 @@ export function buildPlan(
     warnings: result.warnings,
     ...(withGroups ? groupSections(groups) : {}),
     ...(writeBack === undefined ? {} : { writeBack }),
+    nextEvents: nextEvents(result.events),
+    nextDays: nextDays(result.events, today),
     summary: {
       employees,
       users: result.users.length,

@@ -15,6 +15,8 @@ export interface DirectoryArgs {
   readonly declarations: readonly Declaration[];
   /** Let existing accounts' UPNs follow name changes; default off (logins stay stable). */
   readonly followRenames: boolean;
+  /** Inputs an existing account keeps as they are (see `unmanagedInputs`); default none. */
+  readonly unmanagedInputs?: readonly string[];
   /** Makes initial passwords; injected so tests can see them. Default: 20 random characters. */
   readonly newPassword?: () => string;
 }
@@ -41,7 +43,12 @@ export class Directory extends pulumi.ComponentResource<ReadonlyMap<string, Lean
   protected override async initialize(): Promise<ReadonlyMap<string, LeanUser>> {
     // The SDK calls initialize from the base constructor; one microtask later this constructor has run.
     await Promise.resolve();
-    const { declarations, followRenames, newPassword = initialPassword } = this.args as DirectoryArgs;
+    const {
+      declarations,
+      followRenames,
+      unmanagedInputs = [],
+      newPassword = initialPassword,
+    } = this.args as DirectoryArgs;
     this.args = undefined;
     const users = new Map<string, LeanUser>();
     await declareInBatches(declarations, BATCH, ({ user, manager }) => {
@@ -59,7 +66,7 @@ export class Directory extends pulumi.ComponentResource<ReadonlyMap<string, Lean
             managerId,
             ...newAccountCredentials(user, newPassword),
           },
-          { ...userOptions(user, followRenames), parent: this },
+          { ...userOptions(user, followRenames, unmanagedInputs), parent: this },
         ),
       );
       users.set(user.employeeId, account);

@@ -13,6 +13,7 @@ import type { LeanUser } from "./lean-user";
 import { readExistingGroups } from "./existing-groups";
 import { Groups } from "./groups";
 import { type StackOutputs, stackOutputs } from "./outputs";
+import { unmanagedInputs } from "./user-resource";
 
 /** What the program depends on from outside; `index.ts` passes the real ones, tests their own. */
 export interface ProgramInputs {
@@ -57,6 +58,7 @@ export async function runProgram(inputs: ProgramInputs): Promise<StackOutputs> {
   const directory = new Directory("personio", {
     declarations,
     followRenames: config.followRenames,
+    unmanagedInputs: unmanagedInputs(config.attributeMapping),
     newPassword: inputs.newPassword,
   });
   const accounts = await directory.users;

@@ -30,6 +30,15 @@ export function hasLeft(terminationDate: CalendarDate | null, today: CalendarDat
   return !isAccountEnabled(terminationDate, today);
 }
 
+/**
+ * `date` moved by `days` calendar days.
+ * @example addDays("2026-03-01", -1) === "2026-02-28"
+ */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {

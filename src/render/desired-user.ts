@@ -1,8 +1,6 @@
 import type { ExistingAccount } from "../config/types";
-import type { CalendarDate } from "../personio/dates";
 import type { Employee } from "../personio/employee";
 import { type MappingEntry, mapAttributes } from "./attribute-mapping";
-import { isAccountEnabled } from "./calendar";
 import type { ManagerReference } from "./manager";
 import type { DesiredUser } from "./types";
 import { DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH } from "./user-inputs";
@@ -13,21 +11,23 @@ export interface UserParts {
   readonly employee: Employee;
   readonly userPrincipalName: string;
   readonly account: ExistingAccount | undefined;
+  /** Decided by the lifecycle rules (termination date, joiners). */
+  readonly accountEnabled: boolean;
   readonly manager: ManagerReference;
 }
 
 /**
  * The desired user for an employee that passed every check (names and e-mail present). Keys come in the
- * plan's order: fixed inputs, mapped inputs, then `adoptedObjectId` and the manager reference.
+ * plan's order: fixed inputs, mapped inputs, then `adoptedObjectId` and the manager reference. Only a new
+ * account gets a `mailNickname` (the UPN's local part).
  * @example displayName defaults to "Anna Müller" for first_name "Anna", last_name "Müller"
  */
 export function buildDesiredUser(
   parts: UserParts,
   mapping: readonly MappingEntry[],
-  today: CalendarDate,
   warn: Warn,
 ): DesiredUser {
-  const { employee, userPrincipalName, account, manager } = parts;
+  const { employee, userPrincipalName, account, accountEnabled, manager } = parts;
   const givenName = (employee.firstName ?? "").trim();
   const surname = (employee.lastName ?? "").trim();
   const { displayName: mappedDisplayName, ...mapped } = mapAttributes(mapping, employee.attributes, warn);
@@ -42,8 +42,9 @@ export function buildDesiredUser(
     displayName,
     givenName: fitText(givenName, NAME_MAX_LENGTH, "givenName", warn),
     surname: fitText(surname, NAME_MAX_LENGTH, "surname", warn),
-    mailNickname: localPart(userPrincipalName),
-    accountEnabled: isAccountEnabled(employee.terminationDate, today),
+    // An existing account's mailNickname is its Exchange alias (often jdoe for john.doe@): never rename it.
+    ...(account === undefined ? { mailNickname: localPart(userPrincipalName) } : {}),
+    accountEnabled,
     ...mapped,
     ...(account === undefined ? {} : { adoptedObjectId: account.id }),
     ...manager,

@@ -8,5 +8,6 @@ export type {
   SkippedEmployee,
 } from "./types";
 export { normalizeLoginPart, MAX_LOCAL_PART } from "./login-name";
-export { calendarDateIn, isAccountEnabled } from "./calendar";
+export { addDays, calendarDateIn, isAccountEnabled } from "./calendar";
+export type { LifecycleEvent, LifecycleEventKind } from "./lifecycle";
 export { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "./user-inputs";

@@ -5,8 +5,17 @@ import { matchAccounts } from "./accounts";
 import { compileMapping } from "./attribute-mapping";
 import { hasLeft } from "./calendar";
 import { buildDesiredUser } from "./desired-user";
+import {
+  creationDate,
+  DEFAULT_JOINERS,
+  desiredEnabled,
+  isCreationDue,
+  type LifecycleEvent,
+  upcomingEvents,
+} from "./lifecycle";
 import { createLoginNormalizer, renderLocalPart } from "./login-name";
 import { createManagerResolver } from "./manager";
+import { possibleRehires } from "./rehires";
 import { byEmployeeId, byId, inCreationOrder } from "./order";
 import { type NameClaim, PrincipalNameRegistry } from "./principal-names";
 import type { DesiredUser, RenderInput, RenderResult, SkippedEmployee } from "./types";
@@ -31,6 +40,7 @@ const REQUIRED: readonly {
  */
 export function render(input: RenderInput): RenderResult {
   const { config, today } = input;
+  const joiners = config.joiners ?? DEFAULT_JOINERS;
   const employees = inCreationOrder(input.employees);
   const accounts = [...input.existingAccounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const warnings = new WarningLog();
@@ -39,6 +49,7 @@ export function render(input: RenderInput): RenderResult {
   const normalize = createLoginNormalizer();
 
   const skipped: SkippedEmployee[] = [];
+  const events: LifecycleEvent[] = [];
   const provisioned: Employee[] = [];
   const names = new Map<number, string>();
   const claims: NameClaim[] = [];
@@ -47,6 +58,12 @@ export function render(input: RenderInput): RenderResult {
     const skip = skipBeforeLogin(employee, account, today);
     if (skip !== undefined) {
       skipped.push(skip);
+      continue;
+    }
+    if (account === undefined && !isCreationDue(employee, joiners, today)) {
+      const createOn = creationDate(employee.hireDate, joiners) as string;
+      skipped.push({ employeeId: String(employee.id), reason: "not_yet_due", createOn });
+      events.push(...upcomingEvents(employee, joiners, today, undefined));
       continue;
     }
     // An adopted account keeps its login, so that a rename in Personio does not move anyone's sign-in.
@@ -74,6 +91,14 @@ export function render(input: RenderInput): RenderResult {
     provisioned.push(employee);
   }
 
+  for (const rehire of possibleRehires(employees, accounts, matches, today)) {
+    warnings.add(
+      rehire.employeeId,
+      "employeeId",
+      `possible rehire: employee ${rehire.employeeId} matches the disabled account of employee ${rehire.previousEmployeeId}`,
+    );
+  }
+
   for (const [id, assigned] of registry.assign(claims, config.loginSchema.domain)) {
     names.set(id, assigned.userPrincipalName);
     if (assigned.suffixed && assigned.userPrincipalName !== matches.get(id)?.userPrincipalName) {
@@ -90,20 +115,30 @@ export function render(input: RenderInput): RenderResult {
   // Sorting employees by their numeric id is cheaper than sorting users by a string one.
   const users: DesiredUser[] = provisioned.sort(byId).map((employee) => {
     const warn = warnings.for(employee.id);
+    const account = matches.get(employee.id);
+    const accountEnabled = desiredEnabled(employee, account, joiners, today, warn);
+    events.push(...upcomingEvents(employee, joiners, today, accountEnabled));
     const parts = {
       employee,
       userPrincipalName: names.get(employee.id) as string,
-      account: matches.get(employee.id),
+      account,
+      accountEnabled,
       manager: managerOf(employee, warn),
     };
-    return buildDesiredUser(parts, mapping, today, warn);
+    return buildDesiredUser(parts, mapping, warn);
   });
 
   return {
     users,
     skipped: skipped.sort(byEmployeeId),
     warnings: warnings.sorted(),
+    events: events.sort(byDateThenEmployee),
   };
+}
+
+function byDateThenEmployee(a: LifecycleEvent, b: LifecycleEvent): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return Number(a.employeeId) - Number(b.employeeId);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ExistingAccount, RenderConfig } from "../config/types";
 import type { CalendarDate } from "../personio/dates";
 import type { Employee } from "../personio/employee";
+import type { LifecycleEvent } from "./lifecycle";
 
 /**
  * One Azure AD user as the directory should hold it. Keys are `azuread.User` input names, as in the plan
@@ -13,8 +14,8 @@ export interface DesiredUser {
   readonly displayName: string;
   readonly givenName: string;
   readonly surname: string;
-  /** The local part of the user principal name. */
-  readonly mailNickname: string;
+  /** The local part of the user principal name; new accounts only (an existing account keeps its alias). */
+  readonly mailNickname?: string;
   readonly accountEnabled: boolean;
   /** The Graph object id of the existing account this employee adopts; absent for a new account. */
   readonly adoptedObjectId?: string;
@@ -34,13 +35,15 @@ export interface DesiredUser {
 
 /** Why an employee has no desired user. */
 export type SkipReason =
-  "missing_required_attribute" | "invalid_login_name" | "terminated_before_provisioning";
+  "missing_required_attribute" | "invalid_login_name" | "terminated_before_provisioning" | "not_yet_due";
 
 /** An employee that is not rendered, with the reason (and, for a missing attribute, its Personio key). */
 export interface SkippedEmployee {
   readonly employeeId: string;
   readonly reason: SkipReason;
   readonly attribute?: string;
+  /** For `not_yet_due`: the day the account will be created (company time zone). */
+  readonly createOn?: CalendarDate;
 }
 
 /** A value that was dropped or trimmed; the message names no personal data, only what happened. */
@@ -57,6 +60,8 @@ export interface RenderResult {
   readonly skipped: SkippedEmployee[];
   /** Sorted by numeric employee id, in the order they arose for one employee. */
   readonly warnings: RenderWarning[];
+  /** Changes due on later days (creations, enables, disables), by date then numeric employee id. */
+  readonly events: LifecycleEvent[];
 }
 
 /** Everything rendering depends on; time and tenant are parameters so that rendering stays pure. */

@@ -1,7 +1,7 @@
 import type { Clock } from "../util/clock";
 import type { CycleResult } from "./cycle";
 import type { Logger } from "./log";
-import { backoffMs, nextSlot } from "./schedule";
+import { nextWake } from "./schedule";
 
 export interface LoopOptions {
   /** Between cycle starts. Default 30 min. */
@@ -13,31 +13,34 @@ export interface LoopOptions {
   readonly clock: Clock;
   readonly random: () => number;
   readonly log: Logger;
+  /** The company time zone: the grid restarts at its every midnight. Default UTC. */
+  readonly timezone?: string;
+  /** Wall-clock epoch ms, for the midnight grid; default `clock.now` (test clocks are wall clocks). */
+  readonly wallNow?: () => number;
 }
 
 /** A cycle, given the stop signal: it finishes a running update within its grace period, then cancels it. */
 export type Cycle = (stop: AbortSignal) => Promise<CycleResult>;
 
 /**
- * Runs cycles one after another until `stop` aborts: on a fixed grid (no drift, no overlap) with a little
- * jitter, retrying failures with backoff. The loop itself never throws because of a cycle.
+ * Runs cycles one after another until `stop` aborts: on a grid aligned to local midnight (no drift, no
+ * overlap, a cycle right after every midnight; see `nextWake`) with a little jitter, retrying failures with
+ * backoff. The loop itself never throws because of a cycle (which owns the grace period on a stop).
  */
 export async function runLoop(cycle: Cycle, options: LoopOptions, stop: AbortSignal): Promise<void> {
   const { clock, log } = options;
-  const first = clock.now();
+  const wallNow = options.wallNow ?? (() => clock.now());
   let failures = 0;
   let cycles = 0;
   while (!stop.aborted) {
+    const startedAt = wallNow();
     const result = await cycle(stop);
     cycles++;
     if (result.status === "failed") failures++;
     else failures = 0;
     if (stop.aborted) break;
-    const now = clock.now();
-    const wakeAt =
-      failures > 0
-        ? now + backoffMs(failures, options.backoffBaseMs, options.intervalMs)
-        : nextSlot(first, options.intervalMs, now) + Math.floor(options.random() * options.jitterMs);
+    const now = wallNow();
+    const wakeAt = nextWake({ ...options, now, startedAt, failures, timeZone: options.timezone ?? "UTC" });
     log("info", "loop.sleep", { status: result.status, cycles, failures, sleepMs: Math.round(wakeAt - now) });
     await clock.sleep(wakeAt - now, stop).catch(() => undefined);
   }

@@ -82,9 +82,9 @@ describe("npm run plan", () => {
       );
       expect(run.code).toBe(0);
       const written = JSON.parse(readFileSync(json, "utf8"));
-      expect(written.writeBack).toEqual({ attribute: "dynamic_40001", changes: 59 });
-      expect(written.summary.writeBacks).toBe(59);
-      expect(run.stdout).toContain("; 59 write-backs to dynamic_40001");
+      expect(written.writeBack).toEqual({ attribute: "dynamic_40001", changes: 62 });
+      expect(written.summary.writeBacks).toBe(62);
+      expect(run.stdout).toContain("; 62 write-backs to dynamic_40001");
       const listing = sandbox.requests.find((r) => r.path === "/v1/company/employees");
       expect(listing?.query["attributes[]"]).toContain("dynamic_40001");
     } finally {
@@ -101,9 +101,9 @@ describe("npm run plan", () => {
     expect(written.today).toBe("2026-11-26");
     expect(written.timezone).toBe("Europe/Berlin");
     expect(written.summary).toEqual({
-      employees: 66,
-      users: 60,
-      enabled: 60,
+      employees: 69,
+      users: 63,
+      enabled: 63,
       disabled: 0,
       adopted: 0,
       skipped: 6,
@@ -128,7 +128,7 @@ describe("npm run plan", () => {
       attribute: "email",
     });
     expect(run.stdout).toContain(
-      "Summary: 66 employees → 60 users (60 enabled, 0 disabled, 0 adopted), 6 skipped, 2 warnings",
+      "Summary: 69 employees → 63 users (63 enabled, 0 disabled, 0 adopted), 6 skipped, 2 warnings",
     );
     expect(run.stdout).toContain(`Plan written to ${json}`);
   });
@@ -186,10 +186,57 @@ describe("npm run plan", () => {
     expect(byId.get("3")).toMatchObject({ adoptedObjectId: "obj-3" });
     expect(byId.get("10")).toMatchObject({ userPrincipalName: "jose.garcia_10@contoso.com" });
     expect(byId.get("24")).toMatchObject({ adoptedObjectId: "obj-24", accountEnabled: false });
-    expect(written.summary).toMatchObject({ users: 61, enabled: 60, disabled: 1, adopted: 3, skipped: 5 });
+    expect(written.summary).toMatchObject({ users: 64, enabled: 63, disabled: 1, adopted: 3, skipped: 5 });
     expect(run.stdout).toContain(
-      "Summary: 66 employees → 61 users (60 enabled, 1 disabled, 3 adopted), 5 skipped",
+      "Summary: 69 employees → 64 users (63 enabled, 1 disabled, 3 adopted), 5 skipped",
     );
+  });
+
+  it("holds back joiners until their lead time and shows what the next 14 days bring", async () => {
+    const joiners = "  personio-azuread:joiners: { createDaysBeforeHire: 14, enableFrom: hireDate }\n";
+    const json = path.join(dir, "plan.json");
+    sandbox.clearRequests();
+    const run = await plan(["--json", json], STACK + joiners);
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    const written = JSON.parse(readFileSync(json, "utf8"));
+    const byId = new Map(written.users.map((u: { employeeId: string }) => [u.employeeId, u]));
+    expect(
+      ["29", "30", "68", "69"].map((id) => [
+        id,
+        (byId.get(id) as { accountEnabled: boolean }).accountEnabled,
+      ]),
+    ).toEqual([
+      ["29", false],
+      ["30", true],
+      ["68", false],
+      ["69", false],
+    ]);
+    expect(written.skipped).toContainEqual({
+      employeeId: "67",
+      reason: "not_yet_due",
+      createOn: "2026-12-22",
+    });
+    expect(written.nextEvents).toEqual([
+      { employeeId: "25", event: "disable", date: "2026-11-27" },
+      { employeeId: "26", event: "disable", date: "2026-11-28" },
+      { employeeId: "29", event: "enable", date: "2026-12-10" },
+      { employeeId: "33", event: "disable", date: "2026-12-27" },
+      { employeeId: "67", event: "create", date: "2026-12-22" },
+      { employeeId: "68", event: "enable", date: "2026-12-01" },
+      { employeeId: "69", event: "enable", date: "2026-11-29" },
+    ]);
+    expect(written.nextDays).toEqual([
+      { date: "2026-11-27", create: [], enable: [], disable: ["25"] },
+      { date: "2026-11-28", create: [], enable: [], disable: ["26"] },
+      { date: "2026-11-29", create: [], enable: ["69"], disable: [] },
+      { date: "2026-12-01", create: [], enable: ["68"], disable: [] },
+      { date: "2026-12-10", create: [], enable: ["29"], disable: [] },
+    ]);
+    expect(run.stdout).toContain("Next 14 days\n");
+    expect(run.stdout).toMatch(/│ 67 +│ not_yet_due +│ +│ create 2026-12-22 │\n/);
+    const page = sandbox.requests.find((r) => r.path === "/v1/company/employees");
+    expect(page?.query["attributes[]"]).toContain("hire_date");
   });
 
   it("lists each user's groups and the groups the rules fill", async () => {
@@ -222,37 +269,37 @@ describe("npm run plan", () => {
       members,
     });
     expect(written.groups).toEqual([
-      created("dept-Customer Success", "department = Customer Success", 6),
+      created("dept-Customer Success", "department = Customer Success", 7),
       created("dept-Engineering", "department = Engineering", 21),
       created("dept-Finance", "department = Finance", 7),
       created("dept-Management", "department = Management", 1),
-      created("dept-Marketing", "department = Marketing", 8),
+      created("dept-Marketing", "department = Marketing", 9),
       created("dept-People", "department = People", 5),
-      created("dept-Sales", "department = Sales", 12),
-      created("sg-sales", "department = Sales", 12),
+      created("dept-Sales", "department = Sales", 13),
+      created("sg-sales", "department = Sales", 13),
       created("type-Contractor", "dynamic_31001 = Contractor", 1),
-      created("type-Fixed-term", "dynamic_31001 = Fixed-term", 3),
+      created("type-Fixed-term", "dynamic_31001 = Fixed-term", 4),
       created("type-Intern", "dynamic_31001 = Intern", 1),
-      created("type-Permanent", "dynamic_31001 = Permanent", 55),
+      created("type-Permanent", "dynamic_31001 = Permanent", 57),
       { name: "Office Vienna", kind: "existing", sources: ["office = Vienna"], members: 4 },
     ]);
     expect(written.summary).toMatchObject({
-      users: 61,
-      enabled: 60,
+      users: 64,
+      enabled: 63,
       disabled: 1,
       groups: written.groups.length,
     });
     expect(written.summary.memberships).toBe(
       written.users.reduce((sum: number, u: { groups: string[] }) => sum + u.groups.length, 0),
     );
-    expect(run.stdout).toMatch(/│ Manager +│ Groups +│\n/);
+    expect(run.stdout).toMatch(/│ Manager +│ Groups +│ Next event +│\n/);
     expect(run.stdout).toMatch(
-      /│ 3 +│ anna\.mueller@contoso\.com .*│ dept-Sales, sg-sales, type-Permanent +│\n/,
+      /│ 3 +│ anna\.mueller@contoso\.com .*│ dept-Sales, sg-sales, type-Permanent +│ +│\n/,
     );
     expect(run.stdout).toContain("Groups (13)");
-    expect(run.stdout).toMatch(/│ sg-sales +│ new +│ 12 +│ department = Sales +│\n/);
+    expect(run.stdout).toMatch(/│ sg-sales +│ new +│ 13 +│ department = Sales +│\n/);
     expect(run.stdout).toMatch(/│ Office Vienna +│ existing +│ 4 +│ office = Vienna +│\n/);
-    expect(run.stdout).toContain("; 13 groups, 136 memberships");
+    expect(run.stdout).toContain("; 13 groups, 143 memberships");
     const page = sandbox.requests.find((r) => r.path === "/v1/company/employees");
     expect(page?.query["attributes[]"]).toEqual(
       expect.arrayContaining(["department", "office", "dynamic_31001"]),

@@ -34,6 +34,7 @@ describe("parseStackConfig", () => {
       timezone: "UTC",
       followRenames: false,
       groups: [],
+      joiners: { createDaysBeforeHire: null, enableFrom: "created" },
     });
   });
 
@@ -41,6 +42,45 @@ describe("parseStackConfig", () => {
     expect(parseStackConfig({ ...base, writeBack: { attribute: "dynamic_40001" } }).writeBack).toEqual({
       attribute: "dynamic_40001",
     });
+  });
+
+  it.each([
+    [{ createDaysBeforeHire: 14 }, { createDaysBeforeHire: 14, enableFrom: "created" }],
+    [
+      { createDaysBeforeHire: 0, enableFrom: "hireDate" },
+      { createDaysBeforeHire: 0, enableFrom: "hireDate" },
+    ],
+    [
+      { createDaysBeforeHire: "none", enableFrom: "hireDate" },
+      { createDaysBeforeHire: null, enableFrom: "hireDate" },
+    ],
+  ])("reads joiners %j", (joiners, expected) => {
+    expect(parseStackConfig({ ...base, joiners }).joiners).toEqual(expected);
+  });
+
+  it.each([
+    [
+      { createDaysBeforeHire: 400 },
+      "Invalid value for personio-azuread:joiners.createDaysBeforeHire: 400. Allowed: a whole number of days from 0 to 365, or none.",
+    ],
+    [
+      { createDaysBeforeHire: 1.5 },
+      "Invalid value for personio-azuread:joiners.createDaysBeforeHire: 1.5. Allowed: a whole number of days from 0 to 365, or none.",
+    ],
+    [
+      { createDaysBeforeHire: "14" },
+      'Invalid value for personio-azuread:joiners.createDaysBeforeHire: "14". Allowed: a whole number of days from 0 to 365, or none.',
+    ],
+    [
+      { enableFrom: "hire_date" },
+      'Invalid value for personio-azuread:joiners.enableFrom: "hire_date". Allowed: created or hireDate.',
+    ],
+    [
+      { createBefore: 3 },
+      "Unknown key in personio-azuread:joiners: createBefore. Allowed: { createDaysBeforeHire: <days> | none, enableFrom: created | hireDate }.",
+    ],
+  ])("fails when joiners is %j", (joiners, message) => {
+    expect(failure({ ...base, joiners })).toBe(message);
   });
 
   it("reads separator none and end none", () => {
@@ -114,7 +154,7 @@ describe("parseStackConfig", () => {
     [
       "an unknown key",
       { loginschema: {} },
-      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack\.$/,
+      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners\.$/,
     ],
     [
       "an app id that is not UPPER_SNAKE_CASE",

@@ -1,19 +1,21 @@
-import { parseStackConfig } from "../../src/config";
+import type { RenderConfig } from "../../src/config/types";
 import { requiredAttributes } from "../../src/plan/attributes";
 
-const base = {
-  personio: { clientId: "abc123" },
+const config: RenderConfig = {
   loginSchema: {
-    beginning: { attribute: "first_name" },
-    end: { attribute: "last_name" },
-    domain: "contoso.com",
+    beginning: { attribute: "first_name", use: "entire" },
+    separator: ".",
+    end: { attribute: "last_name", use: "entire" },
+    domain: "example.com",
   },
   attributeMapping: { jobTitle: "position" },
+  timezone: "Europe/Berlin",
+  followRenames: false,
 };
 
 describe("requiredAttributes", () => {
-  it("asks for what rendering reads and the mapped keys", () => {
-    expect(requiredAttributes(parseStackConfig(base))).toEqual([
+  it("lists what rendering reads, and nothing else, without a joiners config", () => {
+    expect(requiredAttributes(config)).toEqual([
       "created_at",
       "email",
       "first_name",
@@ -24,17 +26,18 @@ describe("requiredAttributes", () => {
     ]);
   });
 
+  it.each([
+    [{ createDaysBeforeHire: 14, enableFrom: "created" }, true],
+    [{ createDaysBeforeHire: null, enableFrom: "hireDate" }, true],
+    [{ createDaysBeforeHire: null, enableFrom: "created" }, false],
+  ] as const)("fetches hire_date for joiners %j: %s", (joiners, fetched) => {
+    expect(requiredAttributes({ ...config, joiners }).includes("hire_date")).toBe(fetched);
+  });
+
   it("adds the write-back attribute when write-back is configured", () => {
-    const config = parseStackConfig({ ...base, writeBack: { attribute: "dynamic_40001" } });
-    expect(requiredAttributes(config)).toEqual([
-      "created_at",
+    expect(requiredAttributes({ ...config, writeBack: { attribute: "dynamic_40001" } })).toContain(
       "dynamic_40001",
-      "email",
-      "first_name",
-      "last_name",
-      "position",
-      "status",
-      "termination_date",
-    ]);
+    );
+    expect(requiredAttributes(config)).not.toContain("dynamic_40001");
   });
 });

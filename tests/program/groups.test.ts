@@ -31,11 +31,11 @@ const COMPONENT = "personio-azuread:index:Groups";
 const GROUPS_URN = `urn:pulumi:test::personio-azuread::${COMPONENT}::personio`;
 
 /** Rendered users of the sample company by department and office (20, 21, 22, 24, 27, 28 are skipped). */
-const SALES = ["3", "8", "12", "16", "25", "31", "33", "39", "42", "49", "60", "63"];
-const CUSTOMER_SUCCESS = ["18", "37", "45", "53", "57", "64"];
+const SALES = ["3", "8", "12", "16", "25", "31", "33", "39", "42", "49", "60", "63", "69"];
+const CUSTOMER_SUCCESS = ["18", "37", "45", "53", "57", "64", "68"];
 const IN_BERLIN = [
   "1", "2", "4", "7", "9", "10", "14", "15", "18", "29", "32", "35", "36", "37", "38", "41", "45", "47", "51",
-  "52", "53", "54", "55", "59", "61",
+  "52", "53", "54", "55", "59", "61", "68",
 ]; // prettier-ignore
 
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
@@ -161,7 +161,7 @@ describe("group memberships, under mocks", () => {
       groups: 10,
       created: 8,
       existing: 2,
-      memberships: 12 + 60 + CUSTOMER_SUCCESS.length + IN_BERLIN.length,
+      memberships: SALES.length + 63 + CUSTOMER_SUCCESS.length + IN_BERLIN.length,
     });
     expect(outputs.existingGroups).toEqual({ [BERLIN]: "Office Berlin", [ZENDESK]: "Zendesk Agents" });
     expect(world.invokes).toEqual([
@@ -183,13 +183,13 @@ describe("group memberships, under mocks", () => {
     expect(membersOf("sg-sales")).toEqual(accounts(SALES.filter((id) => id !== "3")));
     expect(membersOf("dept-Sales")).toEqual(accounts(SALES.filter((id) => id !== "3")));
     expect(membersOf("dept-Marketing")).toEqual(
-      accounts(["3", "6", "11", "26", "34", "43", "50", "58", "65"]),
+      accounts(["3", "6", "11", "26", "34", "43", "50", "58", "65", "67"]),
     );
 
     world.resources.length = 0;
     sandbox.setEmployees(moveTo(18, "Sales"));
     await run();
-    expect(membershipNames(ZENDESK)).toEqual(names(["37", "45", "53", "57", "64"], ZENDESK));
+    expect(membershipNames(ZENDESK)).toEqual(names(["37", "45", "53", "57", "64", "68"], ZENDESK));
     expect(membersOf("sg-sales")).toEqual(accounts(["3", "8", "12", "16", "18", ...SALES.slice(4)]));
     // Still in Berlin: the office rule keeps that membership.
     expect(membershipNames(BERLIN)).toContain(`member-18-${BERLIN}`);
@@ -299,7 +299,7 @@ describe("group memberships, under mocks", () => {
     const config = { ...CONFIG, groups: [{ attribute: "dynamic_99999", value: "x", group: "sg-x" }] };
     await expect(run(config)).rejects.toThrow(
       new pulumi.RunError(
-        'Invalid value for personio-azuread:groups.0.attribute: "dynamic_99999". Allowed: an attribute Personio sends (it sent none for all 66 employees; the API credentials may not be allowed to read it).',
+        'Invalid value for personio-azuread:groups.0.attribute: "dynamic_99999". Allowed: an attribute Personio sends (it sent none for all 69 employees; the API credentials may not be allowed to read it).',
       ),
     );
     expect(world.resources).toEqual([]);

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram, type StackOutputs } from "../../src/program";
+import { AZUREAD_USER_INPUTS } from "../../src/render";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
 
@@ -66,7 +67,7 @@ describe("the program, under mocks", () => {
     const outputs = await run();
     const components = world.resources.filter((r) => r.type === "personio-azuread:index:Directory");
     expect(components.map((c) => [c.name, c.inputs])).toEqual([["personio", {}]]);
-    expect(users()).toHaveLength(60);
+    expect(users()).toHaveLength(63);
     const ceo = user("1");
     expect(ceo?.inputs).toEqual({
       employeeId: "1",
@@ -90,12 +91,12 @@ describe("the program, under mocks", () => {
       additionalSecretOutputs: ["password"],
     });
     expect(outputs.counts).toEqual({
-      employees: 66,
-      managed: 60,
-      enabled: 60,
+      employees: 69,
+      managed: 63,
+      enabled: 63,
       disabled: 0,
       adopted: 0,
-      created: 60,
+      created: 63,
       skipped: 6,
     });
     expect(world.invokes).toEqual(["azuread:index/getUsers:getUsers"]);
@@ -124,8 +125,8 @@ describe("the program, under mocks", () => {
       givenName: "Josef",
       displayName: "Josef García",
       userPrincipalName: "jose.garcia@contoso.com",
-      mailNickname: "jose.garcia",
     });
+    expect(user("10")?.inputs).not.toHaveProperty("mailNickname");
     expect(user("10")?.importId).toBe("/users/obj-jose");
   });
 
@@ -136,10 +137,7 @@ describe("the program, under mocks", () => {
     ];
     const outputs = await run();
     expect(user("1")?.importId).toBe("/users/obj-a");
-    expect(user("1")?.inputs).toMatchObject({
-      userPrincipalName: "k.vogel@contoso.com",
-      mailNickname: "k.vogel",
-    });
+    expect(user("1")?.inputs).toMatchObject({ userPrincipalName: "k.vogel@contoso.com" });
     expect(user("3")?.importId).toBe("/users/obj-b");
     expect(user("3")?.inputs).toMatchObject({
       userPrincipalName: "Anna.Mueller@contoso.com",
@@ -149,12 +147,68 @@ describe("the program, under mocks", () => {
       expect(user(id)?.inputs).not.toHaveProperty("password");
       expect(user(id)?.inputs).not.toHaveProperty("forcePasswordChange");
     }
-    expect(outputs.counts).toMatchObject({ managed: 60, adopted: 2, created: 58 });
+    expect(outputs.counts).toMatchObject({ managed: 63, adopted: 2, created: 61 });
     const passwords = await valueOf(outputs.initialPasswords);
-    expect(Object.keys(passwords)).toHaveLength(58);
+    expect(Object.keys(passwords)).toHaveLength(61);
     expect(passwords).not.toHaveProperty("1");
     expect(passwords).not.toHaveProperty("3");
     expect(passwords["2"]).toMatch(/^Initial-Password-\d+$/);
+  });
+
+  it("adopts an account whose mail alias differs from its UPN without sending mailNickname", async () => {
+    world.tenant = [{ ...tenantUser("obj-anna", "anna.mueller@contoso.com", "3"), mailNickname: "amueller" }];
+    await run();
+    expect(user("3")?.importId).toBe("/users/obj-anna");
+    expect(user("3")?.inputs).toEqual({
+      employeeId: "3",
+      userPrincipalName: "anna.mueller@contoso.com",
+      displayName: "Anna Müller",
+      givenName: "Anna",
+      surname: "Müller",
+      accountEnabled: true,
+      jobTitle: "Head of Sales",
+      department: "Sales",
+      managerId: "obj-employee-1",
+    });
+    // What the stack does not own stays as it is in the tenant, however the import compares.
+    expect(user("3")?.opts?.ignoreChanges).toEqual([
+      "password",
+      "forcePasswordChange",
+      "userPrincipalName",
+      "mailNickname",
+      ...AZUREAD_USER_INPUTS.filter(
+        (i) => !["displayName", "jobTitle", "department", "managerId"].includes(i),
+      ),
+    ]);
+    // A new account still gets its alias from the UPN.
+    expect(user("2")?.inputs).toMatchObject({ mailNickname: "juergen.boehm" });
+  });
+
+  it("re-enables the same account when a leaver's profile is reactivated (69: termination removed, new hire date)", async () => {
+    world.tenant = [tenantUser("obj-sophie", "sophie.lorenz@contoso.com", "69", false)];
+    await run();
+    expect(user("69")?.importId).toBe("/users/obj-sophie");
+    expect(user("69")?.inputs).toMatchObject({ accountEnabled: true, employeeId: "69" });
+    expect(users().filter((u) => u.importId === "/users/obj-sophie")).toHaveLength(1);
+
+    world.resources.length = 0;
+    // With enableFrom hireDate the account stays disabled until 00:00 of the new hire date (3 days ahead).
+    await run({ ...CONFIG, joiners: { createDaysBeforeHire: 14, enableFrom: "hireDate" } });
+    expect(user("69")?.inputs).toMatchObject({ accountEnabled: false });
+  });
+
+  it("gives a returning person's new profile a new login, leaves the old account alone and warns", async () => {
+    world.tenant = [tenantUser("obj-old", "sophie.lorenz@contoso.com", "12345", false)];
+    await run();
+    expect(user("69")?.importId).toBeUndefined();
+    expect(user("69")?.inputs).toMatchObject({
+      userPrincipalName: "sophie.lorenz_69@contoso.com",
+      mailNickname: "sophie.lorenz_69",
+    });
+    expect(users().filter((u) => u.importId === "/users/obj-old")).toEqual([]);
+    expect(warnings.mock.calls.map((call) => String(call[0]))).toContain(
+      "warning: [runtime] employee 69: employeeId: possible rehire: employee 69 matches the disabled account of employee 12345",
+    );
   });
 
   it("gives a suffixed UPN when an unmanaged account holds the name", async () => {
@@ -178,7 +232,7 @@ describe("the program, under mocks", () => {
       { employeeId: "27", reason: "terminated_before_provisioning" },
       { employeeId: "28", reason: "terminated_before_provisioning" },
     ]);
-    expect(outputs.counts).toMatchObject({ enabled: 60, disabled: 1, skipped: 5 });
+    expect(outputs.counts).toMatchObject({ enabled: 63, disabled: 1, skipped: 5 });
   });
 
   it("sets managerId from the manager's new account, or from an existing one", async () => {

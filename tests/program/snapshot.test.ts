@@ -55,7 +55,7 @@ describe("the program with the runner's snapshot", () => {
       newPassword: () => "Initial-Password-1",
     });
     await valueOf(outputs.initialPasswords);
-    expect(world.resources.filter((r) => r.type === USER)).toHaveLength(60);
+    expect(world.resources.filter((r) => r.type === USER)).toHaveLength(63);
     expect(outputs.counts.employees).toBe(snapshot.employees.length);
     sandbox.setFaults({});
   });

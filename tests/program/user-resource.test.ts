@@ -1,6 +1,6 @@
 import { projectConfig } from "../../src/program/config-source";
 import { initialPassword } from "../../src/program/password";
-import { logicalName, userInputs, userOptions } from "../../src/program/user-resource";
+import { logicalName, unmanagedInputs, userInputs, userOptions } from "../../src/program/user-resource";
 import type { DesiredUser } from "../../src/render";
 
 const base: DesiredUser = {
@@ -55,6 +55,30 @@ describe("user resources", () => {
   ])("followRenames %s, adopted %s → %o", (followRenames, adoptedObjectId, options) => {
     const user = adoptedObjectId === undefined ? base : { ...base, adoptedObjectId };
     expect(userOptions(user, followRenames)).toEqual(options);
+  });
+
+  it("keeps what the stack does not own on an existing account, and only there", () => {
+    const unmanaged = ["mailNickname", "department"];
+    expect(userOptions({ ...base, adoptedObjectId: "obj-1" }, false, unmanaged)).toEqual({
+      retainOnDelete: true,
+      ignoreChanges: ["password", "forcePasswordChange", "userPrincipalName", "mailNickname", "department"],
+      import: "/users/obj-1",
+    });
+    expect(userOptions(base, false, unmanaged)).toEqual({
+      retainOnDelete: true,
+      ignoreChanges: ["password", "forcePasswordChange", "userPrincipalName"],
+    });
+  });
+
+  it("lists the mail alias and every unmapped input but displayName as unmanaged", () => {
+    const unmanaged = unmanagedInputs({ jobTitle: "position", usageLocation: "dynamic_1" });
+    expect(unmanaged[0]).toBe("mailNickname");
+    expect(unmanaged).toContain("department");
+    expect(unmanaged).toContain("managerId");
+    expect(unmanaged).not.toContain("jobTitle");
+    expect(unmanaged).not.toContain("usageLocation");
+    expect(unmanaged).not.toContain("displayName");
+    expect(unmanaged).toHaveLength(1 + 25 - 3);
   });
 });
 

@@ -4,7 +4,7 @@ const anna = (id: number, fields: Parameters<typeof employee>[1] = {}) =>
   employee(id, { first: "Anna", last: "Müller", ...fields });
 
 describe("existing accounts", () => {
-  it("adopts the account carrying the employee id and keeps its login name", () => {
+  it("adopts the account carrying the employee id and keeps its login name and mail alias", () => {
     const result = renderWith([anna(7)], { accounts: [account("obj-7", "Anna.Schmidt@example.com", "7")] });
     expect(result.users).toEqual([
       {
@@ -13,7 +13,6 @@ describe("existing accounts", () => {
         displayName: "Anna Müller",
         givenName: "Anna",
         surname: "Müller",
-        mailNickname: "Anna.Schmidt",
         accountEnabled: true,
         adoptedObjectId: "obj-7",
       },

@@ -9,6 +9,7 @@ export interface EmployeeFields {
   readonly email?: string | null;
   readonly createdAt?: string | null;
   readonly terminationDate?: string | null;
+  readonly hireDate?: string | null;
   readonly attributes?: Record<string, AttributeValue>;
 }
 
@@ -19,13 +20,14 @@ export function employee(id: number, fields: EmployeeFields = {}): Employee {
   const email = fields.email === undefined ? `employee${id}@example.com` : fields.email;
   const createdAt = fields.createdAt ?? null;
   const terminationDate = fields.terminationDate ?? null;
+  const hireDate = fields.hireDate ?? null;
   return {
     id,
     firstName,
     lastName,
     email,
     status: "active",
-    hireDate: null,
+    hireDate,
     terminationDate,
     lastWorkingDay: null,
     createdAt,
@@ -42,6 +44,7 @@ export function employee(id: number, fields: EmployeeFields = {}): Employee {
       email,
       created_at: createdAt,
       termination_date: terminationDate,
+      ...(hireDate === null ? {} : { hire_date: hireDate }),
       ...fields.attributes,
     },
   };

@@ -124,6 +124,6 @@ describe("login name schema", () => {
       "3": `${"x".repeat(60)}.yyy@example.com`,
       "12": `${"x".repeat(60)}_12@example.com`,
     });
-    expect(result.users.map((user) => user.mailNickname.length)).toEqual([64, 63]);
+    expect(result.users.map((user) => (user.mailNickname as string).length)).toEqual([64, 63]);
   });
 });

@@ -20,6 +20,7 @@ describe("render", () => {
       ],
       skipped: [],
       warnings: [],
+      events: [],
     });
   });
 
@@ -122,7 +123,6 @@ describe("termination", () => {
         displayName: "Anna Müller",
         givenName: "Anna",
         surname: "Müller",
-        mailNickname: "anna.m",
         accountEnabled: false,
         adoptedObjectId: "obj-9",
       },

@@ -1,22 +1,10 @@
 import type { CycleResult, CycleStatus } from "../../src/runner/cycle";
 import type { Logger } from "../../src/runner/log";
 import { runLoop, type LoopOptions } from "../../src/runner/loop";
-import { backoffMs, nextSlot } from "../../src/runner/schedule";
+import { backoffMs } from "../../src/runner/schedule";
 import { SimClock } from "../util/sim-clock";
 
 const MIN = 60_000;
-
-describe("nextSlot", () => {
-  it.each([
-    [0, 0, 30 * MIN],
-    [0, 5 * MIN, 30 * MIN],
-    [0, 30 * MIN, 60 * MIN],
-    [0, 71 * MIN, 90 * MIN],
-    [1_000, 500, 1_000],
-  ])("from a grid starting at %i, at %i the next slot is %i", (first, now, expected) => {
-    expect(nextSlot(first, 30 * MIN, now)).toBe(expected);
-  });
-});
 
 describe("backoffMs", () => {
   it.each([
@@ -72,6 +60,15 @@ describe("runLoop", () => {
   it("starts cycles on a fixed 30-minute grid, however long they take", async () => {
     const { starts } = await simulate([{ durationMs: 7 * MIN, status: "applied" }], 125 * MIN);
     expect(starts).toEqual([0, 30 * MIN, 60 * MIN, 90 * MIN, 120 * MIN]);
+  });
+
+  it("aligns the grid to midnight in the company time zone, not to the start of the process", async () => {
+    // The simulated clock starts at 1970-01-01T00:00Z, which is 01:00 at UTC+1: slots are 23:00Z + k × 25 min.
+    const { starts } = await simulate([{ durationMs: MIN, status: "applied" }], 70 * MIN, {
+      intervalMs: 25 * MIN,
+      timezone: "Etc/GMT-1",
+    });
+    expect(starts).toEqual([0, 15 * MIN, 40 * MIN, 65 * MIN]);
   });
 
   it("adds jitter per cycle without drifting the grid", async () => {

@@ -18,9 +18,9 @@ function relationNames(key: string): string[] {
 }
 
 describe("the bundled sample company", () => {
-  it("holds 66 employees with ids 1..66", () => {
+  it("holds 69 employees with ids 1..69", () => {
     expect(sample.map((item) => item.attributes["id"]?.value)).toEqual(
-      Array.from({ length: 66 }, (_, i) => i + 1),
+      Array.from({ length: 69 }, (_, i) => i + 1),
     );
   });
 
@@ -84,7 +84,7 @@ describe("the bundled sample company", () => {
     const emails = sample
       .map((i) => i.attributes["email"]?.value)
       .filter((e): e is string => typeof e === "string");
-    expect(emails.filter((e) => e.toLowerCase().endsWith("@contoso.com"))).toHaveLength(64);
+    expect(emails.filter((e) => e.toLowerCase().endsWith("@contoso.com"))).toHaveLength(67);
     expect(new Set(emails.map((e) => e.toLowerCase())).size).toBe(emails.length);
   });
 
@@ -108,12 +108,20 @@ describe("the bundled sample company", () => {
   it.each([
     [29, "2026-12-10T00:00:00+01:00", "2026-11-06T00:00:00+01:00"],
     [30, "2026-11-26T00:00:00+01:00", "2026-10-27T00:00:00+01:00"],
+    [67, "2027-01-05T00:00:00+01:00", "2026-11-16T00:00:00+01:00"],
+    [68, "2026-12-01T00:00:00+01:00", "2026-11-01T00:00:00+01:00"],
+    // A rehire: the 2019 profile reactivated with a new hire date and no termination date.
+    [69, "2026-11-29T00:00:00+01:00", "2019-02-11T09:00:00+01:00"],
   ])("has employee %i onboarding, hired %s, created %s", (id, hire, created) => {
     expect([value(id, "status"), value(id, "hire_date"), value(id, "created_at")]).toEqual([
       "onboarding",
       hire,
       created,
     ]);
+  });
+
+  it("has a rehire (69): a profile from 2019 reactivated, no termination date", () => {
+    expect([value(69, "termination_date"), value(69, "last_working_day")]).toEqual([null, null]);
   });
 
   it("carries the quirks of older Personio data (34-38)", () => {
