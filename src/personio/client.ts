@@ -31,8 +31,13 @@ export interface PersonioClientOptions {
   /** Sliding-window limits on request starts; `false` turns pacing off. Default 15/s and 300/min. */
   readonly rateLimit?: readonly RateWindow[] | false;
   readonly retry?: RetryOptions;
-  /** Per-attempt timeout. Default 30 s. */
+  /** Idle timeout of an attempt: no byte sent or received for this long fails it (retried). Default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * Overall deadline of an attempt, from its first byte sent to the last byte read: a server that trickles
+   * the answer fails the attempt here (`ETIMEDOUT`, retried) even though it is never idle. Default 60 s.
+   */
+  readonly deadlineMs?: number;
   /** Called once per HTTP attempt. */
   readonly onRequest?: (event: RequestEvent) => void;
   readonly clock?: Clock;
@@ -44,11 +49,13 @@ export interface PersonioClientOptions {
 export interface ListEmployeesOptions {
   /** Attribute keys to ask for (`attributes[]`); the id always comes back. Default: everything Personio sends. */
   readonly attributes?: readonly string[];
-  /** Cancels the listing (a cycle's deadline or a stop signal); it then fails as aborted, never partially. */
+  /** Aborts the listing: requests in flight are cancelled, never retried, and it fails with "aborted". */
   readonly signal?: AbortSignal;
 }
 
 const EMPLOYEES_PATH = "/v1/company/employees";
+/** Node's longest timer; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 const APP_ID = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
 /** Reads employees from Personio's v1 API: complete and validated, or not at all; writes custom attributes back. */
@@ -66,7 +73,12 @@ export class PersonioClient {
     const clock = options.clock ?? systemClock;
     const base = {
       transport:
-        options.transport ?? createTransport(options.baseUrl, options.timeoutMs ?? 30_000, this.concurrency),
+        options.transport ??
+        createTransport(options.baseUrl, {
+          idleTimeoutMs: options.timeoutMs ?? 30_000,
+          deadlineMs: options.deadlineMs ?? 60_000,
+          maxSockets: this.concurrency,
+        }),
       retry: resolveRetryOptions(options.retry),
       clock,
       random: options.random ?? Math.random,
@@ -167,6 +179,12 @@ function validateOptions(options: PersonioClientOptions): void {
   if (options.clientSecret === "") fail("clientSecret", "", "a non-empty API client secret");
   if (!APP_ID.test(options.appId)) fail("appId", options.appId, "UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC");
   const { pageSize, concurrency } = options;
+  for (const key of ["timeoutMs", "deadlineMs"] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= MAX_TIMER_MS)) {
+      fail(key, value, `whole milliseconds 1-${MAX_TIMER_MS}`);
+    }
+  }
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 100)) {
     fail("pageSize", pageSize, "a whole number 1-100");
   }

@@ -56,6 +56,7 @@ export async function execute(
   for (let attempt = 1; ; attempt++) {
     const started = deps.clock.now();
     let failure: AttemptFailure;
+    let networkDetail = "";
     try {
       const { response, token } = await send(deps, request, headers, signal);
       report(deps, target, attempt, response.status, started);
@@ -86,7 +87,8 @@ export async function execute(
       report(deps, target, attempt, error.code, started);
       if (error.code === "ABORTED") throw new PersonioTransportError(target, "aborted", undefined, attempt);
       failure = { kind: "network", code: error.code };
-      if (!isRetryable(failure)) throw new PersonioTransportError(target, error.code, undefined, attempt);
+      networkDetail = error.message;
+      if (!isRetryable(failure)) throw new PersonioTransportError(target, error.message, undefined, attempt);
     }
     const status = failure.kind === "status" ? failure.status : undefined;
     if (failure.kind === "status" && (failure.retryAfterMs ?? 0) > deps.retry.maxRetryAfterMs) {
@@ -101,7 +103,7 @@ export async function execute(
     if (attempt >= deps.retry.maxAttempts) {
       throw new PersonioTransportError(
         target,
-        failure.kind === "status" ? `HTTP ${status}` : failure.code,
+        failure.kind === "status" ? `HTTP ${status}` : networkDetail,
         status,
         attempt,
       );

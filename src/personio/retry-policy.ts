@@ -27,6 +27,9 @@ export type AttemptFailure =
   | { readonly kind: "status"; readonly status: number; readonly retryAfterMs?: number }
   | { readonly kind: "network"; readonly code: string };
 
+/** The code of a response whose body ended before its Content-Length or final chunk: retried like a reset. */
+export const BODY_TRUNCATED = "ERR_BODY_TRUNCATED";
+
 const RETRIED_NETWORK_CODES = new Set([
   "ECONNRESET",
   "ECONNREFUSED",
@@ -37,6 +40,7 @@ const RETRIED_NETWORK_CODES = new Set([
   "ENETUNREACH",
   "EHOSTUNREACH",
   "ERR_SOCKET_CONNECTION_TIMEOUT",
+  BODY_TRUNCATED,
 ]);
 
 /** Only throttling, server errors and transport failures are worth another attempt. */

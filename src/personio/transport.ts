@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosInstance } from "axios";
+import { BODY_TRUNCATED } from "./retry-policy";
 
 /** One HTTP exchange as the client needs it: status, the headers it reads, and the raw body. */
 export interface HttpResponse {
@@ -20,36 +21,66 @@ export interface HttpRequest {
   readonly onAnswered?: () => void;
 }
 
-/** A transport failure below HTTP (reset, refused, timeout), carrying only the error code, never the request. */
+/**
+ * A transport failure below HTTP (reset, refused, timeout, a body cut off), carrying only the error code and a
+ * fixed description, never the request. `ABORTED` is the caller's own abort; a passed deadline is `ETIMEDOUT`.
+ */
 export class NetworkError extends Error {
-  constructor(readonly code: string) {
-    super(code);
+  constructor(
+    readonly code: string,
+    /** What the code means here when it is not obvious, e.g. `no complete answer within 60000 ms`. */
+    readonly detail?: string,
+  ) {
+    super(detail === undefined ? code : `${code}: ${detail}`);
   }
 }
 
 /** Sends requests over keep-alive connections; statuses are returned, not thrown, so the caller decides. */
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
-/** An axios-backed {@link Transport} with connection reuse and a per-request timeout. */
-export function createTransport(baseUrl: string, timeoutMs: number, maxSockets: number): Transport {
+/** How long one attempt may take. */
+export interface TransportLimits {
+  /** No byte sent or received for this long fails the attempt (`ETIMEDOUT`). */
+  readonly idleTimeoutMs: number;
+  /** From the request's start to the response's last byte; past it the attempt fails (`ETIMEDOUT`). */
+  readonly deadlineMs: number;
+  readonly maxSockets: number;
+}
+
+/**
+ * An axios-backed {@link Transport} with connection reuse, an idle timeout and an overall deadline per attempt:
+ * a server that trickles a byte every few seconds never trips the idle timeout, but it does trip the deadline.
+ */
+export function createTransport(baseUrl: string, limits: TransportLimits): Transport {
+  const { idleTimeoutMs, deadlineMs, maxSockets } = limits;
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
   const client: AxiosInstance = axios.create({
     baseURL: baseUrl.replace(/\/+$/, ""),
-    timeout: timeoutMs,
+    timeout: idleTimeoutMs,
     responseType: "text",
     transformResponse: (data: unknown) => data,
     validateStatus: () => true,
     maxRedirects: 0,
   });
   return async (request) => {
+    const attempt = new AbortController();
+    let deadlinePassed = false;
+    const timer = setTimeout(() => {
+      deadlinePassed = true;
+      attempt.abort();
+    }, deadlineMs);
+    timer.unref();
+    const forwardAbort = (): void => attempt.abort();
+    request.signal?.addEventListener("abort", forwardAbort, { once: true });
+    if (request.signal?.aborted) attempt.abort();
     try {
       const response = await client.request<string>({
         method: request.method,
         url: request.url,
         headers: request.headers,
         data: request.body,
-        signal: request.signal,
+        signal: attempt.signal,
         httpAgent: notifyingAgent(httpAgent, request.onAnswered),
         httpsAgent: notifyingAgent(httpsAgent, request.onAnswered),
       });
@@ -60,12 +91,34 @@ export function createTransport(baseUrl: string, timeoutMs: number, maxSockets: 
         body: typeof response.data === "string" ? response.data : "",
       };
     } catch (error) {
-      // The axios error holds the request config, Authorization header included: keep only its code.
-      if (axios.isCancel(error) || request.signal?.aborted) throw new NetworkError("ABORTED");
-      const code = axios.isAxiosError(error) ? (error.code ?? "ERR_NETWORK") : "ERR_NETWORK";
-      throw new NetworkError(code === "ECONNABORTED" ? "ETIMEDOUT" : code);
+      throw toNetworkError(error, request.signal?.aborted === true, deadlinePassed, deadlineMs);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener("abort", forwardAbort);
     }
   };
+}
+
+/**
+ * The axios error reduced to a code: it holds the request config, Authorization header included.
+ * The caller's abort wins over a deadline that passed at the same moment, as the caller no longer waits.
+ */
+function toNetworkError(
+  error: unknown,
+  callerAborted: boolean,
+  deadlinePassed: boolean,
+  deadlineMs: number,
+): NetworkError {
+  if (callerAborted) return new NetworkError("ABORTED");
+  if (deadlinePassed) return new NetworkError("ETIMEDOUT", `no complete answer within ${deadlineMs} ms`);
+  if (axios.isCancel(error)) return new NetworkError("ABORTED");
+  if (!axios.isAxiosError(error)) return new NetworkError("ERR_NETWORK");
+  // axios 1.x reports a response stream that closed early as ERR_BAD_RESPONSE "stream has been aborted".
+  if (error.code === "ERR_BAD_RESPONSE" && error.message === "stream has been aborted") {
+    return new NetworkError(BODY_TRUNCATED, "the connection closed before the whole body arrived");
+  }
+  const code = error.code ?? "ERR_NETWORK";
+  return new NetworkError(code === "ECONNABORTED" ? "ETIMEDOUT" : code);
 }
 
 /**

@@ -6,6 +6,11 @@ export type PageFault =
   | { readonly kind: "error"; readonly status: number }
   | { readonly kind: "replace"; readonly body: unknown };
 
+/** How a page that is served gets delivered: slowly, or cut off halfway. */
+export type DeliveryFault =
+  | { readonly kind: "trickle"; readonly intervalMs: number; readonly bytes: number }
+  | { readonly kind: "truncate" };
+
 const SECOND_MS = 1_000;
 const MINUTE_MS = 60_000;
 
@@ -15,6 +20,8 @@ export class FaultState {
   private resetsLeft: number;
   private errorsLeft: number;
   private patchErrorsLeft: number;
+  private tricklesLeft: number;
+  private truncationsLeft: number;
   private totalChanged = false;
   /** Arrival times of the employees requests that got past the rate limits, oldest first. */
   private readonly admitted: number[] = [];
@@ -24,6 +31,8 @@ export class FaultState {
     this.resetsLeft = remaining(plan.connectionReset?.times);
     this.errorsLeft = remaining(plan.serverError?.times);
     this.patchErrorsLeft = remaining(plan.patchError?.times);
+    this.tricklesLeft = remaining(plan.trickle?.times);
+    this.truncationsLeft = remaining(plan.truncate?.times);
   }
 
   /**
@@ -66,6 +75,20 @@ export class FaultState {
     if (fault.employeeIds !== undefined && !fault.employeeIds.includes(employeeId)) return undefined;
     this.patchErrorsLeft--;
     return fault.status ?? 500;
+  }
+
+  /** How the page at this offset, about to be served, is delivered, consuming one of its `times`; trickles win over truncations. */
+  delivery(offset: number): DeliveryFault | undefined {
+    const { trickle, truncate } = this.plan;
+    if (trickle?.offset === offset && this.tricklesLeft > 0) {
+      this.tricklesLeft--;
+      return { kind: "trickle", intervalMs: trickle.intervalMs ?? 1_000, bytes: trickle.bytes ?? 1 };
+    }
+    if (truncate?.offset === offset && this.truncationsLeft > 0) {
+      this.truncationsLeft--;
+      return { kind: "truncate" };
+    }
+    return undefined;
   }
 
   /** After the first page served: how many employees to add (or remove); 0 ever after. */

@@ -1,7 +1,7 @@
 import { bearerToken, readCredentials, type TokenStore } from "./auth";
 import { type EmployeeStore, parseListQuery } from "./employee-store";
 import { DYNAMIC_KEY } from "./attributes";
-import type { FaultState } from "./faults";
+import type { DeliveryFault, FaultState } from "./faults";
 import type { SandboxCredentials } from "./types";
 
 /** What the sandbox answers to one request. */
@@ -15,7 +15,14 @@ export type Reply =
   /** A body sent exactly as given: JSON text already serialised, or a replaced page that is not JSON. */
   | { readonly kind: "raw"; readonly status: number; readonly body: string }
   /** The connection is reset instead of answered. */
-  | { readonly kind: "reset" };
+  | { readonly kind: "reset" }
+  /** A body sent with its full Content-Length, slowly (trickle) or only its first half (truncate). */
+  | {
+      readonly kind: "delivery";
+      readonly status: number;
+      readonly body: string;
+      readonly fault: DeliveryFault;
+    };
 
 /** One request, reduced to what routing needs. */
 export interface Call {
@@ -128,15 +135,18 @@ function listEmployees(state: SandboxState, call: Call): Reply {
   if (fault?.kind === "error") {
     return personioError(fault.status, `Internal error (injected) at offset ${query.offset}`);
   }
-  const page: Reply =
+  const body =
     fault?.kind === "replace"
       ? typeof fault.body === "string"
-        ? { kind: "raw", status: 200, body: fault.body }
-        : { kind: "json", status: 200, body: fault.body }
-      : { kind: "raw", status: 200, body: state.employees.page(query) };
+        ? fault.body
+        : JSON.stringify(fault.body)
+      : state.employees.page(query);
   const change = state.faults.takeTotalChange();
   if (change !== 0) state.employees.changeTotal(change);
-  return page;
+  const delivery = state.faults.delivery(query.offset);
+  return delivery === undefined
+    ? { kind: "raw", status: 200, body }
+    : { kind: "delivery", status: 200, body, fault: delivery };
 }
 
 /**

@@ -124,13 +124,40 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, reply: Reply)
     req.socket.resetAndDestroy();
     return;
   }
-  const body = reply.kind === "raw" ? reply.body : JSON.stringify(reply.body);
+  const body = reply.kind === "json" ? JSON.stringify(reply.body) : reply.body;
   res.writeHead(reply.status, {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),
     ...(reply.kind === "json" ? reply.headers : undefined),
   });
-  res.end(body);
+  if (reply.kind !== "delivery") res.end(body);
+  else if (reply.fault.kind === "truncate") truncate(req, res, Buffer.from(body));
+  else trickle(res, Buffer.from(body), reply.fault.intervalMs, reply.fault.bytes);
+}
+
+/** Sends the first half of the body, then destroys the socket: the client sees a body shorter than promised. */
+function truncate(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => req.socket.destroy());
+}
+
+/** Sends `bytes` bytes now and every `intervalMs`; stops when the client or the sandbox closes the connection. */
+function trickle(res: http.ServerResponse, body: Buffer, intervalMs: number, bytes: number): void {
+  let sent = 0;
+  const next = (): void => {
+    const chunk = body.subarray(sent, sent + bytes);
+    sent += chunk.length;
+    if (sent >= body.length) {
+      clearInterval(timer);
+      res.end(chunk);
+    } else {
+      res.write(chunk);
+    }
+  };
+  const timer = setInterval(next, intervalMs);
+  // The interval never holds the process open; the server's own handle decides that.
+  timer.unref();
+  res.once("close", () => clearInterval(timer));
+  next();
 }
 
 function listen(server: http.Server, port: number): Promise<void> {

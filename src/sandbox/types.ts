@@ -35,6 +35,18 @@ export interface FaultPlan {
   readonly rejectCredentials?: boolean;
   /** Destroy the socket (connection reset) on the page at this offset, `times` times. */
   readonly connectionReset?: { readonly offset: number; readonly times: number | "always" };
+  /**
+   * Send the page at this offset `bytes` bytes (default 1) every `intervalMs` (default 1000), `times` times,
+   * after headers with the full Content-Length: never idle, yet far slower than any sane deadline.
+   */
+  readonly trickle?: {
+    readonly offset: number;
+    readonly times: number | "always";
+    readonly intervalMs?: number;
+    readonly bytes?: number;
+  };
+  /** Send the page at this offset with its full Content-Length but only the first half of its body, then destroy the socket, `times` times. */
+  readonly truncate?: { readonly offset: number; readonly times: number | "always" };
   /** After the first employees page is served, add (positive) or remove (negative) this many employees, so total_elements changes between pages. */
   readonly changeTotalAfterFirstPage?: number;
   /**
@@ -74,7 +86,7 @@ export interface SandboxRequest {
   readonly path: string;
   /** Query parameters; repeated ones and every `name[]` parameter are arrays. */
   readonly query: Record<string, string | string[]>;
-  /** The status answered; 0 when the connection was reset instead (or the sandbox closed first). */
+  /** The status answered (also for a trickled or truncated page); 0 when the connection was reset instead (or the sandbox closed first). */
   readonly status: number;
   /** Arrival time, `performance.now()` milliseconds. */
   readonly startedAt: number;

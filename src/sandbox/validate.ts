@@ -53,6 +53,18 @@ export function validateFaultPlan(plan: FaultPlan): FaultPlan {
     "a record offset, 0 or more",
   );
   if (connectionReset !== undefined) checkTimes("faults.connectionReset.times", connectionReset.times);
+  const { trickle, truncate } = plan;
+  check("faults.trickle.offset", trickle?.offset, wholeAtLeast(0), "a record offset, 0 or more");
+  if (trickle !== undefined) checkTimes("faults.trickle.times", trickle.times);
+  check(
+    "faults.trickle.intervalMs",
+    trickle?.intervalMs,
+    (v) => wholeAtLeast(1)(v) && v <= 600_000,
+    "whole milliseconds 1-600000",
+  );
+  check("faults.trickle.bytes", trickle?.bytes, wholeAtLeast(1), "a whole number, 1 or more");
+  check("faults.truncate.offset", truncate?.offset, wholeAtLeast(0), "a record offset, 0 or more");
+  if (truncate !== undefined) checkTimes("faults.truncate.times", truncate.times);
   check(
     "faults.changeTotalAfterFirstPage",
     plan.changeTotalAfterFirstPage,

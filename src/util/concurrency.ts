@@ -9,12 +9,13 @@ export async function mapConcurrent<T, R>(
   items: readonly T[],
   limit: number,
   task: (item: T, signal: AbortSignal) => Promise<R>,
+  /** The caller's abort: passed on to every running task, and no further task starts. */
   outer?: AbortSignal,
 ): Promise<R[]> {
   const controller = new AbortController();
-  const forward = (): void => controller.abort();
-  if (outer?.aborted === true) controller.abort();
-  else outer?.addEventListener("abort", forward, { once: true });
+  const abort = (): void => controller.abort();
+  if (outer?.aborted) abort();
+  outer?.addEventListener("abort", abort, { once: true });
   // Every running task listens on the one signal (HTTP, timers, pacing): that is by design, not a leak.
   setMaxListeners(Math.max(10, limit * 4), controller.signal);
   const results = new Array<R>(items.length);
@@ -31,9 +32,11 @@ export async function mapConcurrent<T, R>(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker)).finally(() =>
-    outer?.removeEventListener("abort", forward),
-  );
+  try {
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  } finally {
+    outer?.removeEventListener("abort", abort);
+  }
   if (firstError !== undefined) throw firstError.error;
   return results;
 }

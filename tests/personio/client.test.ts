@@ -7,7 +7,7 @@ import {
   PersonioTransportError,
 } from "../../src/personio";
 import { generateCompany } from "../../src/sandbox";
-import { AUTH, EMPLOYEES, type Harness, startHarness } from "./harness";
+import { AUTH, EMPLOYEES, FAST_RETRY, type Harness, startHarness } from "./harness";
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -22,6 +22,11 @@ async function caught(promise: Promise<unknown>): Promise<Error> {
     return error as Error;
   }
   throw new Error("expected the promise to reject");
+}
+
+/** Resolves once `condition` holds, polling on the event loop (no wall-clock assertion). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe("PersonioClient.listEmployees", () => {
@@ -105,6 +110,70 @@ describe("PersonioClient.listEmployees", () => {
     harness = await startHarness({ count: 250, faults: { connectionReset: { offset: 100, times: 1 } } });
     expect(await harness.client.listEmployees()).toHaveLength(250);
     expect(harness.events.filter((e) => e.offset === 100).map((e) => e.outcome)).toEqual(["ECONNRESET", 200]);
+  });
+
+  it("fails a trickled page's attempt at the deadline and succeeds on the retry", async () => {
+    harness = await startHarness(
+      { count: 150, faults: { trickle: { offset: 100, times: 1, intervalMs: 1_000, bytes: 1 } } },
+      { deadlineMs: 1_000 },
+    );
+    expect(await harness.client.listEmployees()).toHaveLength(150);
+    expect(harness.events.filter((e) => e.offset === 100).map((e) => e.outcome)).toEqual(["ETIMEDOUT", 200]);
+    expect(harness.requestsTo(EMPLOYEES).filter((r) => r.query["offset"] === "100")).toHaveLength(2);
+  });
+
+  it("fails the listing after maxAttempts when a page always trickles", async () => {
+    harness = await startHarness(
+      { count: 150, faults: { trickle: { offset: 100, times: "always", intervalMs: 1_000, bytes: 1 } } },
+      { deadlineMs: 1_000, retry: { ...FAST_RETRY, maxAttempts: 3 } },
+    );
+    const error = await caught(harness.client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioTransportError);
+    expect(error.message).toBe(
+      "Personio GET /v1/company/employees offset=100: ETIMEDOUT: no complete answer within 1000 ms (after 3 attempts)",
+    );
+    expect(harness.events.filter((e) => e.offset === 100).map((e) => e.outcome)).toEqual([
+      "ETIMEDOUT",
+      "ETIMEDOUT",
+      "ETIMEDOUT",
+    ]);
+  });
+
+  it("retries a body cut off mid-transfer", async () => {
+    harness = await startHarness({ count: 250, faults: { truncate: { offset: 200, times: 1 } } });
+    expect(await harness.client.listEmployees()).toHaveLength(250);
+    expect(harness.events.filter((e) => e.offset === 200).map((e) => e.outcome)).toEqual([
+      "ERR_BODY_TRUNCATED",
+      200,
+    ]);
+  });
+
+  it("names a body that keeps being cut off", async () => {
+    harness = await startHarness(
+      { count: 150, faults: { truncate: { offset: 0, times: "always" } } },
+      { retry: { ...FAST_RETRY, maxAttempts: 2 } },
+    );
+    const error = await caught(harness.client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioTransportError);
+    expect(error.message).toBe(
+      "Personio GET /v1/company/employees offset=0: ERR_BODY_TRUNCATED: the connection closed before the whole body arrived (after 2 attempts)",
+    );
+  });
+
+  it("does not retry when the caller aborts, and says so", async () => {
+    harness = await startHarness({
+      count: 150,
+      faults: { trickle: { offset: 100, times: "always", intervalMs: 600_000 } },
+    });
+    const controller = new AbortController();
+    const listing = caught(harness.client.listEmployees({ signal: controller.signal }));
+    await until(() => harness?.requestsTo(EMPLOYEES).some((r) => r.query["offset"] === "100") === true);
+    controller.abort();
+    const error = await listing;
+    expect(error).toBeInstanceOf(PersonioTransportError);
+    expect(error.message).toBe("Personio GET /v1/company/employees offset=100: aborted (after 1 attempt)");
+    expect(harness.events.filter((e) => e.offset === 100).map((e) => e.outcome)).toEqual(["ABORTED"]);
+    expect(harness.requestsTo(EMPLOYEES).filter((r) => r.query["offset"] === "100")).toHaveLength(1);
   });
 
   it("fails the whole listing when page 3 keeps failing", async () => {
@@ -250,6 +319,14 @@ describe("PersonioClient options", () => {
     [{ pageSize: 200 }, "Invalid Personio client option pageSize: 200. Allowed: a whole number 1-100."],
     [{ concurrency: 0 }, "Invalid Personio client option concurrency: 0. Allowed: a whole number 1-100."],
     [{ clientId: " " }, 'Invalid Personio client option clientId: " ". Allowed: a non-empty API client id.'],
+    [
+      { deadlineMs: 0 },
+      "Invalid Personio client option deadlineMs: 0. Allowed: whole milliseconds 1-2147483647.",
+    ],
+    [
+      { timeoutMs: 1.5 },
+      "Invalid Personio client option timeoutMs: 1.5. Allowed: whole milliseconds 1-2147483647.",
+    ],
   ])("fails when %o", (override, message) => {
     expect(() => new PersonioClient({ ...valid, ...override })).toThrow(message);
   });

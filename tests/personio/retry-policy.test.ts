@@ -17,6 +17,9 @@ describe("isRetryable", () => {
     [{ kind: "status", status: 404 } as const, false],
     [{ kind: "network", code: "ECONNRESET" } as const, true],
     [{ kind: "network", code: "ETIMEDOUT" } as const, true],
+    [{ kind: "network", code: "ERR_BODY_TRUNCATED" } as const, true],
+    [{ kind: "network", code: "ERR_BAD_RESPONSE" } as const, false],
+    [{ kind: "network", code: "ABORTED" } as const, false],
     [{ kind: "network", code: "ERR_BAD_REQUEST" } as const, false],
   ])("%o → %s", (failure, expected) => {
     expect(isRetryable(failure)).toBe(expected);

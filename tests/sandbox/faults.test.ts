@@ -1,3 +1,4 @@
+import http from "node:http";
 import { generateCompany, type FaultPlan, type Sandbox, startSandbox } from "../../src/sandbox";
 import { FaultState } from "../../src/sandbox/faults";
 
@@ -159,6 +160,107 @@ describe("connectionReset", () => {
   });
 });
 
+/** What arrived of one answer: the promised length, the bytes of the first data event and all bytes until the end or the close. */
+interface Delivery {
+  readonly status: number;
+  readonly contentLength: number;
+  readonly first: string;
+  readonly received: Buffer;
+  readonly complete: boolean;
+}
+
+/** A GET with node:http, which reports a body cut short instead of throwing it away; `stopAfterFirst` hangs up after the first chunk. */
+function deliver(s: Sandbox, token: string, path: string, stopAfterFirst = false): Promise<Delivery> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${s.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      let complete = false;
+      const done = (): void => {
+        const received = Buffer.concat(chunks);
+        resolve({
+          status: res.statusCode ?? 0,
+          contentLength: Number(res.headers["content-length"]),
+          first: chunks[0]?.toString("utf8") ?? "",
+          received,
+          complete,
+        });
+      };
+      res.on("data", (chunk: Buffer) => {
+        chunks.push(chunk);
+        if (stopAfterFirst && chunks.length === 1) {
+          req.destroy();
+          done();
+        }
+      });
+      res.on("end", () => {
+        complete = true;
+      });
+      res.on("error", () => undefined);
+      res.on("close", done);
+    });
+    req.on("error", (error) => (stopAfterFirst ? undefined : reject(error)));
+  });
+}
+
+describe("trickle", () => {
+  it("sends the page `bytes` at a time after headers with the full Content-Length", async () => {
+    const { s, token } = await start({});
+    const whole = await (await get(s, token, page(100))).text();
+    s.setFaults({ trickle: { offset: 100, times: 1, intervalMs: 600_000, bytes: 5 } });
+    const slow = await deliver(s, token, page(100), true);
+    expect(slow).toMatchObject({
+      status: 200,
+      contentLength: Buffer.byteLength(whole),
+      first: whole.slice(0, 5),
+    });
+  });
+
+  it("delivers the whole page in the end, `times` times, then serves it at once", async () => {
+    const { s, token } = await start({ trickle: { offset: 0, times: 2, intervalMs: 1, bytes: 4_096 } });
+    const slow = [await deliver(s, token, page(0)), await deliver(s, token, page(0))];
+    const normal = await deliver(s, token, page(0));
+    const whole = normal.received;
+    expect((JSON.parse(whole.toString("utf8")) as Page).data).toHaveLength(100);
+    expect(slow.map((d) => [d.status, d.complete, d.received.equals(whole)])).toEqual([
+      [200, true, true],
+      [200, true, true],
+    ]);
+    expect(s.requests.map((r) => [r.query["offset"] ?? "-", r.status])).toEqual([
+      ["-", 200],
+      ["0", 200],
+      ["0", 200],
+      ["0", 200],
+    ]);
+  });
+
+  it("serves other pages at once while one trickles", async () => {
+    const { s, token } = await start({ trickle: { offset: 0, times: "always", intervalMs: 600_000 } });
+    const slow = deliver(s, token, page(0), true);
+    expect(await statuses(s, token, [page(100), page(200)])).toEqual([200, 200]);
+    expect((await slow).first).toBe("{");
+  });
+});
+
+describe("truncate", () => {
+  it("sends the full Content-Length, half the body, then closes the connection, `times` times", async () => {
+    const { s, token } = await start({ truncate: { offset: 200, times: 1 } });
+    const cut = await deliver(s, token, page(200));
+    const whole = await deliver(s, token, page(200));
+    expect(whole.complete).toBe(true);
+    const length = whole.received.length;
+    expect(cut).toMatchObject({ status: 200, contentLength: length, complete: false });
+    expect(cut.received.length).toBe(Math.floor(length / 2));
+    expect(cut.received.equals(whole.received.subarray(0, Math.floor(length / 2)))).toBe(true);
+  });
+
+  it('cuts every answer when "always", and only at its offset', async () => {
+    const { s, token } = await start({ truncate: { offset: 0, times: "always" } });
+    const cuts = [await deliver(s, token, page(0)), await deliver(s, token, page(0))];
+    expect(cuts.map((d) => d.complete)).toEqual([false, false]);
+    expect((await deliver(s, token, page(100))).complete).toBe(true);
+  });
+});
+
 describe("changeTotalAfterFirstPage", () => {
   const totals = async (s: Sandbox, token: string, offsets: readonly number[]): Promise<unknown[]> => {
     const result: unknown[] = [];
@@ -223,5 +325,35 @@ describe("setFaults", () => {
     expect(() => s.setFaults({ enforceRateLimit: { perSecond: 0, perMinute: 300 } })).toThrow(
       "Invalid sandbox option faults.enforceRateLimit.perSecond: 0. Allowed: a whole number, 1 or more.",
     );
+  });
+
+  it.each([
+    [
+      { trickle: { offset: -1, times: 1 } },
+      "Invalid sandbox option faults.trickle.offset: -1. Allowed: a record offset, 0 or more.",
+    ],
+    [
+      { trickle: { offset: 0, times: 1.5 } },
+      'Invalid sandbox option faults.trickle.times: 1.5. Allowed: a whole number, 0 or more, or "always".',
+    ],
+    [
+      { trickle: { offset: 0, times: 1, intervalMs: 0 } },
+      "Invalid sandbox option faults.trickle.intervalMs: 0. Allowed: whole milliseconds 1-600000.",
+    ],
+    [
+      { trickle: { offset: 0, times: 1, bytes: 0 } },
+      "Invalid sandbox option faults.trickle.bytes: 0. Allowed: a whole number, 1 or more.",
+    ],
+    [
+      { truncate: { offset: 0.5, times: 1 } },
+      "Invalid sandbox option faults.truncate.offset: 0.5. Allowed: a record offset, 0 or more.",
+    ],
+    [
+      { truncate: { offset: 0, times: -1 } },
+      'Invalid sandbox option faults.truncate.times: -1. Allowed: a whole number, 0 or more, or "always".',
+    ],
+  ])("fails on %o", async (plan, message) => {
+    const { s } = await start({});
+    expect(() => s.setFaults(plan)).toThrow(message);
   });
 });
