@@ -7,6 +7,7 @@ import {
   lastOutputs,
   reconcileOnce,
   ROOT,
+  sandbox,
   scenario,
   STUB,
   useStubWorld,
@@ -64,6 +65,19 @@ describe("reconcile --once: deadlines", () => {
     expect(errorLine(run.out)).toContain(
       'reason="cycle timed out after 3 s (--cycle-timeout) during the up; it was cancelled"',
     );
+  }, 30_000);
+});
+
+describe("reconcile --once: a Personio that trickles", () => {
+  it("cancels the listing at --cycle-timeout; no preview starts", async () => {
+    sandbox.setFaults({ trickle: { offset: 0, times: "always", intervalMs: 1_000 } });
+    scenario({ preview: { events: updates(1, false) }, "stack output": { stdout: lastOutputs(100) } });
+    const run = await reconcileOnce(["--cycle-timeout", "3s"]);
+    expect(run.code).toBe(1);
+    expect(errorLine(run.out)).toContain(
+      'reason="cycle timed out after 3 s (--cycle-timeout) during the Personio listing; it was cancelled"',
+    );
+    expect(calls()).not.toContain("preview");
   }, 30_000);
 });
 
