@@ -9,7 +9,7 @@ import { buildPlan } from "../plan/plan";
 import { calendarDateIn, render } from "../render";
 import { parseFlags } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
-import { writeAtomically } from "./write-file";
+import { outputTarget, writeOutput } from "./write-file";
 
 const USAGE =
   "Usage: npm run plan -- --stack-config stacks/Pulumi.<stack>.yaml [--today YYYY-MM-DD] [--json plan.json] [--existing-accounts accounts.json]";
@@ -33,6 +33,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       io.stdout(USAGE);
       return EXIT.ok;
     }
+    const output = args.json === undefined ? undefined : outputTarget("json", args.json);
     const config = loadConfig(args.stackConfig, io.env);
     const today = args.today ?? calendarDateIn(io.now(), config.timezone);
     const existingAccounts =
@@ -50,7 +51,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
         ? undefined
         : assignGroups({ rules: config.groups, users: result.users, employees });
     const plan = buildPlan(result, employees.length, today, config.timezone, groups);
-    if (args.json !== undefined) writeAtomically(args.json, `${JSON.stringify(plan, null, 2)}\n`);
+    if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
     return EXIT.ok;
