@@ -2,10 +2,11 @@ import { run as groups } from "./groups.bench";
 import { run as personio } from "./personio.bench";
 import { run as program } from "./program.bench";
 import { run as render } from "./render.bench";
+import { run as sandbox } from "./sandbox.bench";
 import { run as summary } from "./summary.bench";
 
 /** `npm run bench [-- name…]`: every benchmark, or the named ones, each printing its own table. */
-const BENCHES: Record<string, () => Promise<void>> = { personio, render, summary, program, groups };
+const BENCHES: Record<string, () => Promise<void>> = { personio, render, summary, program, groups, sandbox };
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

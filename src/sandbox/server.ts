@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as delay } from "node:timers/promises";
+import { systemClock } from "../util/clock";
 import { TokenStore } from "./auth";
 import { loadSampleCompany } from "./company-file";
 import { EmployeeStore } from "./employee-store";
@@ -38,6 +38,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: new FaultState(options.faults ?? {}),
   };
   const latencyMs = options.latencyMs ?? 0;
+  const clock = options.clock ?? systemClock;
   let requests: RecordedRequest[] = [];
   const closing = new AbortController();
   // Every request waiting out its latency listens for the close: many at once is normal, not a leak.
@@ -50,7 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       path: url?.pathname ?? req.url ?? "",
       query: url === undefined ? {} : readQuery(url.searchParams),
       status: 0,
-      startedAt: performance.now(),
+      startedAt: clock.now(),
       appId: header(req.headers["x-personio-app-id"]),
     };
     requests.push(record);
@@ -91,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             now: record.startedAt,
           });
     record.status = reply.kind === "reset" ? 0 : reply.status;
-    if (latencyMs > 0) await delay(latencyMs, undefined, { signal: closing.signal });
+    if (latencyMs > 0) await clock.sleep(latencyMs, closing.signal);
     send(req, res, reply);
   }
 

@@ -7,6 +7,7 @@ import {
   PersonioTransportError,
 } from "../../src/personio";
 import { generateCompany } from "../../src/sandbox";
+import type { Clock } from "../../src/util/clock";
 import { AUTH, EMPLOYEES, type Harness, startHarness } from "./harness";
 
 let harness: Harness | undefined;
@@ -22,6 +23,12 @@ async function caught(promise: Promise<unknown>): Promise<Error> {
     return error as Error;
   }
   throw new Error("expected the promise to reject");
+}
+
+/** The system clock, except that sleeps are recorded and end at once: waits asserted without waiting. */
+function sleepRecorder(): Clock & { readonly sleeps: number[] } {
+  const sleeps: number[] = [];
+  return { sleeps, now: () => performance.now(), sleep: (ms) => (sleeps.push(ms), Promise.resolve()) };
 }
 
 describe("PersonioClient.listEmployees", () => {
@@ -73,22 +80,22 @@ describe("PersonioClient.listEmployees", () => {
   });
 
   it("waits at least 1 s after a 429 and then succeeds", async () => {
-    harness = await startHarness({ count: 120, faults: { rateLimitBurst: { count: 1 } } });
-    const started = performance.now();
+    const clock = sleepRecorder();
+    harness = await startHarness({ count: 120, faults: { rateLimitBurst: { count: 1 } } }, { clock });
     const employees = await harness.client.listEmployees();
     expect(employees).toHaveLength(120);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(clock.sleeps).toEqual([1000]);
     expect(harness.events.filter((e) => e.offset === 0).map((e) => e.outcome)).toEqual([429, 200]);
   });
 
   it("honours Retry-After", async () => {
-    harness = await startHarness({
-      count: 10,
-      faults: { rateLimitBurst: { count: 1, retryAfterSeconds: 2 } },
-    });
-    const started = performance.now();
+    const clock = sleepRecorder();
+    harness = await startHarness(
+      { count: 10, faults: { rateLimitBurst: { count: 1, retryAfterSeconds: 2 } } },
+      { clock },
+    );
     await harness.client.listEmployees();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(clock.sleeps).toEqual([2000]);
   });
 
   it("retries a 5xx on page 3 that clears", async () => {

@@ -1,14 +1,12 @@
 import { generateCompany } from "../../src/sandbox";
 
 describe("generateCompany", () => {
-  const started = performance.now();
+  // How fast this is, is measured by `npm run bench -- sandbox`, never asserted here.
   const company = generateCompany(10_000, 7);
-  const elapsed = performance.now() - started;
   const values = (key: string) => company.map((item) => item.attributes[key]?.value);
 
-  it("generates 10,000 employees with ids 1..10000 in well under a second", () => {
+  it("generates 10,000 employees with ids 1..10000", () => {
     expect(values("id")).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
-    expect(elapsed).toBeLessThan(1_000);
   });
 
   it("is deterministic for a seed and differs between seeds", () => {
