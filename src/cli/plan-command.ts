@@ -1,4 +1,4 @@
-import { ConfigError, parseStackConfig, readStackFile, type StackConfig } from "../config";
+import { ConfigError, type LoadedConfig, loadStackConfig, readStackFile } from "../config";
 import { assignGroups } from "../groups";
 import { PersonioClient, PersonioError } from "../personio";
 import { toCalendarDate } from "../personio/dates";
@@ -41,7 +41,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
     const client = new PersonioClient({
       baseUrl: config.personio.baseUrl,
       clientId: config.personio.clientId,
-      clientSecret: config.personioClientSecret as string,
+      clientSecret: config.personioClientSecret,
       appId: config.personio.appId,
     });
     const employees = await client.listEmployees({ attributes: requiredAttributes(config) });
@@ -92,17 +92,10 @@ function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
   };
 }
 
-/** The stack file plus environment overrides; the secret must come from the environment when encrypted. */
-function loadConfig(file: string, env: CommandIO["env"]): StackConfig {
+/** The stack file through the program's own validation; the secret must come from the environment when encrypted. */
+function loadConfig(file: string, env: CommandIO["env"]): LoadedConfig {
   const stack = readStackFile(file);
-  const config = parseStackConfig(stack.values, env);
-  if (config.personioClientSecret === undefined) {
-    const why = stack.encrypted.includes("personioClientSecret")
-      ? "personio-azuread:personioClientSecret is encrypted in the stack file and only Pulumi can decrypt it"
-      : "personio-azuread:personioClientSecret is not set";
-    throw new ConfigError(`Missing Personio client secret: ${why}. Allowed: set PERSONIO_CLIENT_SECRET.`);
-  }
-  return config;
+  return loadStackConfig(stack.values, env, stack.encrypted);
 }
 
 function report(error: unknown, io: CommandIO): number {
