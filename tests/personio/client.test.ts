@@ -211,6 +211,52 @@ describe("PersonioClient.listEmployees", () => {
     );
   });
 
+  it.each<[string, unknown, string]>([
+    [
+      "a numeric code",
+      {
+        success: false,
+        error: { code: 422, message: "Anna Müller <anna.mueller@example.com> ist ungültig" },
+      },
+      "Personio GET /v1/company/employees offset=0: HTTP 422 (Personio error code 422)",
+    ],
+    [
+      "a code that is itself text",
+      { success: false, error: { code: "Anna Müller is invalid", message: "Anna Müller" } },
+      "Personio GET /v1/company/employees offset=0: HTTP 422",
+    ],
+    [
+      "no Personio error body",
+      "<html>Anna Müller</html>",
+      "Personio GET /v1/company/employees offset=0: HTTP 422",
+    ],
+  ])("never echoes an error body with %s, keeping request, status and code", async (_case, body, message) => {
+    const client = new PersonioClient({
+      baseUrl: "http://127.0.0.1:9",
+      clientId: "id",
+      clientSecret: "secret",
+      appId: "PERSONIO_AZUREAD_TEST",
+      rateLimit: false,
+      transport: (request) =>
+        Promise.resolve(
+          request.url.startsWith("/v1/auth")
+            ? {
+                status: 200,
+                retryAfter: undefined,
+                body: '{"success":true,"data":{"token":"t","expires_in":86400}}',
+              }
+            : {
+                status: 422,
+                retryAfter: undefined,
+                body: typeof body === "string" ? body : JSON.stringify(body),
+              },
+        ),
+    });
+    const error = await caught(client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioRequestError);
+    expect(error.message).toBe(message);
+  });
+
   it("does not retry a 400", async () => {
     harness = await startHarness({ count: 10 }, { pageSize: 100 });
     const client = new PersonioClient({
