@@ -3,6 +3,7 @@ import { run as personio } from "./personio.bench";
 import { run as program } from "./program.bench";
 import { run as render } from "./render.bench";
 import { run as runner } from "./runner.bench";
+import { run as sandbox } from "./sandbox.bench";
 import { run as summary } from "./summary.bench";
 import { run as writeBack } from "./write-back.bench";
 
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   runner,
   program,
   groups,
+  sandbox,
   "write-back": writeBack,
 };
 

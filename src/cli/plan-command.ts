@@ -9,9 +9,9 @@ import { buildPlan } from "../plan/plan";
 import { calendarDateIn, type DesiredUser, render } from "../render";
 import { planWriteBack } from "../write-back";
 import { parseFlags } from "./flags";
-import { loadStackConfig } from "./stack-config";
+import { loadStackFile } from "./stack-config";
 import { type CommandIO, CommandError, EXIT } from "./io";
-import { writeAtomically } from "./write-file";
+import { outputTarget, writeOutput } from "./write-file";
 
 const USAGE =
   "Usage: npm run plan -- --stack-config stacks/Pulumi.<stack>.yaml [--today YYYY-MM-DD] [--json plan.json] [--existing-accounts accounts.json]";
@@ -35,14 +35,15 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       io.stdout(USAGE);
       return EXIT.ok;
     }
-    const config = loadStackConfig(args.stackConfig, io.env);
+    const output = args.json === undefined ? undefined : outputTarget("json", args.json);
+    const config = loadStackFile(args.stackConfig, io.env);
     const today = args.today ?? calendarDateIn(io.now(), config.timezone);
     const existingAccounts =
       args.existingAccounts === undefined ? [] : readExistingAccounts(args.existingAccounts);
     const client = new PersonioClient({
       baseUrl: config.personio.baseUrl,
       clientId: config.personio.clientId,
-      clientSecret: config.personioClientSecret as string,
+      clientSecret: config.personioClientSecret,
       appId: config.personio.appId,
     });
     const employees = await client.listEmployees({ attributes: requiredAttributes(config) });
@@ -59,7 +60,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
             changes: planWriteBack(employees, renderedNames(result.users), config.writeBack.attribute).length,
           };
     const plan = buildPlan(result, employees.length, today, config.timezone, groups, writeBack);
-    if (args.json !== undefined) writeAtomically(args.json, `${JSON.stringify(plan, null, 2)}\n`);
+    if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
     return EXIT.ok;

@@ -3,7 +3,7 @@ import { evaluateGuards } from "../runner/guards";
 import { type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
 import { summaryMarkdown } from "../runner/summary";
 import { type CommandIO, CommandError, EXIT } from "./io";
-import { writeAtomically } from "./write-file";
+import { outputTarget, writeOutput } from "./write-file";
 import { parseFlags } from "./flags";
 import { COMMON_OPTIONS, guardOptions, stackTarget } from "./runner-args";
 
@@ -30,6 +30,8 @@ export async function runPreviewCommand(
     }
     const target = stackTarget(values, USAGE);
     const guards = guardOptions(values);
+    const file = values["summary-md"];
+    const output = typeof file === "string" ? outputTarget("summary-md", file) : undefined;
     const stack = await deps.openStack(target);
     const lastEmployees = employeesOf(await stack.lastOutputs());
     const changeSet = await previewChanges(stack);
@@ -38,9 +40,8 @@ export async function runPreviewCommand(
       guards,
     );
     const markdown = summaryMarkdown(changeSet, verdict, { stack: target.stackName });
-    const file = values["summary-md"];
-    if (typeof file === "string") {
-      writeAtomically(file, markdown);
+    if (output !== undefined) {
+      writeOutput(output, markdown);
       io.stdout(`Summary written to ${file}`);
     } else {
       io.stdout(markdown);

@@ -79,7 +79,8 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     }
     if (jitter >= interval) {
       throw new CommandError(
-        `Invalid value for --jitter: ${values["jitter"]}. Allowed: shorter than --interval.`,
+        `Invalid value for --jitter: ${values["jitter"] ?? "60s (the default)"}. ` +
+          `Allowed: shorter than --interval ${values["interval"] ?? "30m (the default)"}; give a shorter --jitter.`,
         EXIT.usage,
       );
     }

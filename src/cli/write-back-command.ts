@@ -16,7 +16,7 @@ import {
 import { parseFlags } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { stackTarget } from "./runner-args";
-import { loadStackConfig } from "./stack-config";
+import { loadStackFile } from "./stack-config";
 
 const USAGE =
   "Usage: npm run write-back -- --stack <name> [--dry-run] [--show-values] [--stack-config FILE] [--cwd DIR] [--pulumi-root DIR]";
@@ -60,7 +60,7 @@ export async function runWriteBackCommand(
       typeof values["stack-config"] === "string"
         ? values["stack-config"]
         : path.join(target.workDir, "stacks", `Pulumi.${target.stackName.split("/").pop()}.yaml`);
-    const config = loadStackConfig(file, io.env);
+    const config = loadStackFile(file, io.env);
     if (config.writeBack === undefined) {
       throw new ConfigError(
         `Missing personio-azuread:writeBack in ${file}. Allowed: writeBack: { attribute: dynamic_<n> }.`,

@@ -4,3 +4,4 @@ export { parseStackConfig, ConfigError, NAMESPACE, type ConfigEnv } from "./pars
 export { readStackFile, type StackFileConfig } from "./stack-file";
 export { isPersonioKey, PERSONIO_STANDARD_KEYS } from "./personio-keys";
 export { type GroupRule, GroupRules, GROUP_NAME_MAX_LENGTH, isGroupName } from "./groups";
+export { loadStackConfig, toEngineValue, fromEngineValue, type LoadedConfig } from "./load";

@@ -32,7 +32,9 @@ export function parseStackConfig(raw: Record<string, unknown>, env: ConfigEnv = 
 }
 
 function withOverrides(raw: Record<string, unknown>, env: ConfigEnv): Record<string, unknown> {
-  const personio = typeof raw["personio"] === "object" && raw["personio"] !== null ? raw["personio"] : {};
+  const personio = raw["personio"] ?? {};
+  // `personio: "abc"` is reported as it is, not as an empty section missing its clientId.
+  if (typeof personio !== "object" || Array.isArray(personio)) return raw;
   const overridden: Record<string, unknown> = { ...raw, personio: { ...personio } };
   const target = overridden["personio"] as Record<string, unknown>;
   if (nonEmpty(env.PERSONIO_CLIENT_ID)) target["clientId"] = env.PERSONIO_CLIENT_ID;

@@ -105,6 +105,8 @@ const joiners = z
     allowed("{ createDaysBeforeHire: <days> | none, enableFrom: created | hireDate }"),
   )
   .default({ createDaysBeforeHire: null, enableFrom: "created" });
+const BASE_URL_ALLOWED =
+  "an http(s) URL such as https://api.personio.de, with a port 1-65535 if any, and no query, fragment or credentials";
 
 const APP_ID_ALLOWED = "UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC";
 
@@ -114,8 +116,8 @@ export const StackConfigSchema = z.strictObject(
     personio: z.strictObject(
       {
         baseUrl: z
-          .string(allowed("an http(s) URL"))
-          .regex(/^https?:\/\/[^\s/]+/, allowed("an http(s) URL"))
+          .string(allowed(BASE_URL_ALLOWED))
+          .refine(isBaseUrl, allowed(BASE_URL_ALLOWED))
           .default("https://api.personio.de"),
         clientId: z.string(allowed("a Personio API client id")).min(1, allowed("a Personio API client id")),
         appId: z
@@ -149,4 +151,18 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isBaseUrl(text: string): boolean {
+  if (!/^https?:\/\/[^\s/?#]+/i.test(text) || /\s/.test(text)) return false;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  // `new URL` drops an empty `?` or `#`, so the text itself is checked for them too.
+  if (url.search !== "" || url.hash !== "" || text.includes("?") || text.includes("#")) return false;
+  if (url.username !== "" || url.password !== "") return false;
+  return url.port !== "0";
 }

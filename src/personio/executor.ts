@@ -150,17 +150,20 @@ function authDetail(status: number, withToken: boolean): string {
     : `HTTP ${status}: credentials refused; check PERSONIO_CLIENT_ID and PERSONIO_CLIENT_SECRET`;
 }
 
-const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+/g;
+const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 
-/** HTTP status and Personio's own message (e-mail addresses redacted; sometimes German). */
+/**
+ * HTTP status and Personio's error code: never its message, which may quote names or e-mail addresses.
+ * @example statusDetail(422, '{"success":false,"error":{"code":422,"message":"Anna ..."}}') === "HTTP 422 (Personio error code 422)"
+ */
 function statusDetail(status: number, body: string): string {
-  let message: string | undefined;
+  let code: string | number | undefined;
   try {
-    message = ErrorResponseSchema.safeParse(JSON.parse(body)).data?.error.message;
+    code = ErrorResponseSchema.safeParse(JSON.parse(body)).data?.error.code;
   } catch {
-    message = undefined;
+    code = undefined;
   }
-  return message === undefined
+  return code === undefined || !CODE.test(String(code))
     ? `HTTP ${status}`
-    : `HTTP ${status}: ${message.replace(EMAIL, "<email>").slice(0, 200)}`;
+    : `HTTP ${status} (Personio error code ${code})`;
 }

@@ -1,4 +1,4 @@
-import { NAMESPACE } from "../config";
+import { fromEngineValue, NAMESPACE } from "../config";
 
 /**
  * The `personio-azuread:*` keys of the running stack, namespace stripped, as the stack file holds them.
@@ -9,20 +9,7 @@ export function projectConfig(all: Readonly<Record<string, string>>): Record<str
   const values: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(all)) {
     if (!key.startsWith(`${NAMESPACE}:`)) continue;
-    values[key.slice(NAMESPACE.length + 1)] = decode(raw);
+    values[key.slice(NAMESPACE.length + 1)] = fromEngineValue(raw);
   }
   return values;
-}
-
-function decode(raw: string): unknown {
-  const trimmed = raw.trim();
-  if (trimmed === "true" || trimmed === "false") return trimmed === "true";
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      return JSON.parse(trimmed);
-    } catch {
-      return raw;
-    }
-  }
-  return raw;
 }

@@ -1,6 +1,6 @@
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
-import { type ConfigEnv, ConfigError, parseStackConfig, type StackConfig } from "../config";
+import { type ConfigEnv, ConfigError, type LoadedConfig, loadStackConfig, type StackConfig } from "../config";
 import { assignGroups, type GroupPlan } from "../groups";
 import { type Employee, PersonioClient, PersonioError } from "../personio";
 import { requiredAttributes } from "../plan/attributes";
@@ -92,27 +92,19 @@ function toRunError(error: unknown): never {
   throw error;
 }
 
-function loadConfig(inputs: ProgramInputs): StackConfig {
+function loadConfig(inputs: ProgramInputs): LoadedConfig {
   try {
-    const config = parseStackConfig(inputs.config, inputs.env);
-    if (config.personioClientSecret === undefined && inputs.snapshot === undefined) {
-      throw new ConfigError(
-        "Missing Personio client secret: personio-azuread:personioClientSecret is not set. " +
-          "Allowed: pulumi config set --secret personioClientSecret <secret>, or PERSONIO_CLIENT_SECRET.",
-      );
-    }
-    return config;
+    return loadStackConfig(inputs.config, inputs.env);
   } catch (error) {
-    if (error instanceof ConfigError) throw new pulumi.RunError(error.message);
-    throw error;
+    return toRunError(error);
   }
 }
 
-async function listEmployees(config: StackConfig): Promise<Employee[]> {
+async function listEmployees(config: LoadedConfig): Promise<Employee[]> {
   const client = new PersonioClient({
     baseUrl: config.personio.baseUrl,
     clientId: config.personio.clientId,
-    clientSecret: config.personioClientSecret as string,
+    clientSecret: config.personioClientSecret,
     appId: config.personio.appId,
   });
   try {

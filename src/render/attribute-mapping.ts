@@ -1,7 +1,8 @@
 import type { AttributeValue } from "../personio/employee";
 import { isoCountryCode } from "./country-codes";
 import { INPUT_RULES, type InputRule } from "./user-inputs";
-import { fitText, type Warn } from "./warnings";
+import { cleanTexts } from "./clean-text";
+import { fitBytes, fitText, type Warn } from "./warnings";
 
 /** A mapped input's value as `azuread.User` takes it. */
 export type MappedValue = string | boolean | readonly string[];
@@ -66,11 +67,14 @@ function convert(
   warn: Warn,
 ): MappedValue | undefined {
   if (rule.kind === "boolean") return readBoolean(raw, input, warn);
-  const values = texts(raw);
-  if (values.length === 0 || rule.kind === "manager") return undefined;
+  if (rule.kind === "manager") return undefined;
+  const values = cleanTexts(texts(raw), input, warn);
+  if (values.length === 0) return undefined;
   switch (rule.kind) {
     case "text":
       return fitText(values.join(", "), rule.maxLength, input, warn);
+    case "utf8Text":
+      return fitBytes(values.join(", "), rule.maxBytes, input, warn);
     case "token":
       return withinLimit(single(values, input, warn), rule.maxLength, input, warn);
     case "phones": {

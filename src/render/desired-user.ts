@@ -4,6 +4,7 @@ import { type MappingEntry, mapAttributes } from "./attribute-mapping";
 import type { ManagerReference } from "./manager";
 import type { DesiredUser } from "./types";
 import { DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH } from "./user-inputs";
+import { cleanText } from "./clean-text";
 import { fitText, type Warn } from "./warnings";
 
 /** What one desired user is made of, all decided before. */
@@ -28,8 +29,8 @@ export function buildDesiredUser(
   warn: Warn,
 ): DesiredUser {
   const { employee, userPrincipalName, account, accountEnabled, manager } = parts;
-  const givenName = (employee.firstName ?? "").trim();
-  const surname = (employee.lastName ?? "").trim();
+  const givenName = cleanText((employee.firstName ?? "").trim(), "givenName", warn);
+  const surname = cleanText((employee.lastName ?? "").trim(), "surname", warn);
   const { displayName: mappedDisplayName, ...mapped } = mapAttributes(mapping, employee.attributes, warn);
   // A mapped display name that is empty for this employee falls back to the default: displayName is required.
   const displayName =

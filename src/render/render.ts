@@ -3,6 +3,7 @@ import type { CalendarDate } from "../personio/dates";
 import type { Employee } from "../personio/employee";
 import { matchAccounts } from "./accounts";
 import { compileMapping } from "./attribute-mapping";
+import { stripUnsafe } from "./clean-text";
 import { hasLeft } from "./calendar";
 import { buildDesiredUser } from "./desired-user";
 import {
@@ -159,7 +160,8 @@ function skipBeforeLogin(
     return { employeeId, reason: "terminated_before_provisioning" };
   }
   for (const { attribute, read } of REQUIRED) {
-    if ((read(employee) ?? "").trim() === "")
+    // A name of nothing but control characters is as missing as an empty one: displayName is required.
+    if (stripUnsafe(read(employee) ?? "").text.trim() === "")
       return { employeeId, reason: "missing_required_attribute", attribute };
   }
   return undefined;

@@ -4,6 +4,8 @@
  */
 export type InputRule =
   | { readonly kind: "text"; readonly maxLength: number }
+  /** Free text whose limit the provider checks in UTF-8 bytes (Go's `len`), not characters. */
+  | { readonly kind: "utf8Text"; readonly maxBytes: number }
   | { readonly kind: "token"; readonly maxLength: number }
   | { readonly kind: "phones"; readonly maxLength: number }
   | { readonly kind: "email" }
@@ -17,8 +19,8 @@ export type InputRule =
 
 /**
  * Every mappable `azuread.User` input (@pulumi/azuread 6.9 `UserArgs`) and its rule. Limits are Graph's
- * documented maxima (the on-premises AD schema's where Graph documents none; employeeType as the provider
- * validates it). Not mappable: the fixed inputs, credentials and password policy (`password`,
+ * documented maxima in characters (the on-premises AD schema's where Graph documents none); employeeType
+ * in UTF-8 bytes, as terraform-provider-azuread 3.8 validates it (`StringLenBetween(0, 64)` counts bytes). Not mappable: the fixed inputs, credentials and password policy (`password`,
  * `forcePasswordChange`, `disablePasswordExpiration`, `disableStrongPassword`) and `onpremisesImmutableId`,
  * the hybrid sign-in anchor that HR data must never rewrite.
  */
@@ -34,7 +36,7 @@ export const INPUT_RULES: Readonly<Record<string, InputRule>> = {
   displayName: { kind: "text", maxLength: 256 },
   division: { kind: "text", maxLength: 256 },
   employeeHireDate: { kind: "dateTime" },
-  employeeType: { kind: "text", maxLength: 64 },
+  employeeType: { kind: "utf8Text", maxBytes: 64 },
   faxNumber: { kind: "token", maxLength: 64 },
   jobTitle: { kind: "text", maxLength: 128 },
   mail: { kind: "email" },
@@ -67,5 +69,8 @@ export const FIXED_USER_INPUTS: readonly string[] = [
 export const NAME_MAX_LENGTH = 64;
 /** Graph's limit for `displayName`, mapped or the default `first last`. */
 export const DISPLAY_NAME_MAX_LENGTH = 256;
-/** Azure AD's `employeeId` limit; a Personio id (a safe integer) has at most 16 digits. */
+/**
+ * The provider's `employeeId` limit, 16 UTF-8 bytes; a Personio id (a safe integer) has at most 16 ASCII
+ * digits, so characters and bytes agree.
+ */
 export const EMPLOYEE_ID_MAX_LENGTH = 16;

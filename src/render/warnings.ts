@@ -34,3 +34,21 @@ export function fitText(value: string, maxLength: number, property: string, warn
   const end = last >= 0xd800 && last <= 0xdbff ? maxLength - 1 : maxLength;
   return value.slice(0, end).trimEnd();
 }
+
+/**
+ * Cuts free text to a limit the provider counts in UTF-8 bytes, with a warning, only between code points.
+ * @example fitBytes("ä".repeat(40), 64, warn) === "ä".repeat(32), warning "longer than 64 bytes in UTF-8; trimmed to 64 bytes"
+ */
+export function fitBytes(value: string, maxBytes: number, property: string, warn: Warn): string {
+  if (Buffer.byteLength(value, "utf8") <= maxBytes) return value;
+  warn(property, `longer than ${maxBytes} bytes in UTF-8; trimmed to ${maxBytes} bytes`);
+  let bytes = 0;
+  let end = 0;
+  for (const character of value) {
+    const size = Buffer.byteLength(character, "utf8");
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += character.length;
+  }
+  return value.slice(0, end).trimEnd();
+}

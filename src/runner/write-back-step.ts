@@ -1,4 +1,4 @@
-import { parseStackConfig } from "../config";
+import { loadStackConfig } from "../config";
 import { PersonioClient } from "../personio";
 import type { Snapshot } from "../snapshot";
 import {
@@ -32,7 +32,7 @@ export function personioWriteBack(
   log: Logger,
 ): WriteBackStep {
   return async ({ config: raw, snapshot, outputs, signal }) => {
-    const config = parseStackConfig(raw, env);
+    const config = loadStackConfig(raw, env);
     if (config.writeBack === undefined) return undefined;
     let upns: ReadonlyMap<string, string>;
     try {
@@ -50,7 +50,7 @@ export function personioWriteBack(
     const client = new PersonioClient({
       baseUrl: config.personio.baseUrl,
       clientId: config.personio.clientId,
-      clientSecret: config.personioClientSecret as string,
+      clientSecret: config.personioClientSecret,
       appId: config.personio.appId,
     });
     return writeBack({

@@ -1,12 +1,12 @@
 import { setMaxListeners } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as delay } from "node:timers/promises";
+import { systemClock } from "../util/clock";
 import { TokenStore } from "./auth";
 import { loadSampleCompany } from "./company-file";
 import { EmployeeStore } from "./employee-store";
 import { FaultState } from "./faults";
-import { type Reply, route, type SandboxState } from "./routes";
+import { personioError, type Reply, route, type SandboxState } from "./routes";
 import type { Sandbox, SandboxCredentials, SandboxOptions, SandboxRequest } from "./types";
 import { validateFaultPlan, validateOptions } from "./validate";
 
@@ -39,22 +39,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: new FaultState(options.faults ?? {}),
   };
   const latencyMs = options.latencyMs ?? 0;
+  const clock = options.clock ?? systemClock;
   let requests: RecordedRequest[] = [];
   const closing = new AbortController();
   // Every request waiting out its latency listens for the close: many at once is normal, not a leak.
   setMaxListeners(0, closing.signal);
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", `http://${HOST}`);
+    const url = parseUrl(req.url);
     const record: RecordedRequest = {
       method: req.method ?? "GET",
-      path: url.pathname,
-      query: readQuery(url.searchParams),
+      path: url?.pathname ?? req.url ?? "",
+      query: url === undefined ? {} : readQuery(url.searchParams),
       status: 0,
-      startedAt: performance.now(),
+      startedAt: clock.now(),
       appId: header(req.headers["x-personio-app-id"]),
     };
     requests.push(record);
+    if (url === undefined) {
+      record.status = 400;
+      req.resume();
+      send(req, res, personioError(400, "Malformed request URL"));
+      return;
+    }
     void answer(req, res, record).catch(() => {
       record.status = 0;
       req.socket.destroy();
@@ -86,7 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             now: record.startedAt,
           });
     record.status = reply.kind === "reset" ? 0 : reply.status;
-    if (latencyMs > 0) await delay(latencyMs, undefined, { signal: closing.signal });
+    if (latencyMs > 0) await clock.sleep(latencyMs, closing.signal);
     send(req, res, reply);
   }
 
@@ -170,6 +177,15 @@ function listen(server: http.Server, port: number): Promise<void> {
       resolve();
     });
   });
+}
+
+/** The request target as a URL; undefined when `new URL()` rejects it (`//`, `http://[`). */
+function parseUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? "/", `http://${HOST}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The request body as text; undefined when it is larger than Personio would accept. */

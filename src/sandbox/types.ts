@@ -1,3 +1,5 @@
+import type { Clock } from "../util/clock";
+
 /** One attribute of a Personio employee item; `type` and `universal_id` are missing in some older data. */
 export interface PersonioAttribute {
   readonly label?: string;
@@ -72,6 +74,8 @@ export interface SandboxOptions {
   readonly port?: number;
   /** Milliseconds added before answering every request; default 0. */
   readonly latencyMs?: number;
+  /** Arrival times and the latency wait; default the system's monotonic clock and real timers. */
+  readonly clock?: Clock;
   /** Failures to inject; default none. */
   readonly faults?: FaultPlan;
   /** `expires_in` of issued tokens, after which they answer 401; default 86400. */
@@ -88,7 +92,7 @@ export interface SandboxRequest {
   readonly query: Record<string, string | string[]>;
   /** The status answered (also for a trickled or truncated page); 0 when the connection was reset instead (or the sandbox closed first). */
   readonly status: number;
-  /** Arrival time, `performance.now()` milliseconds. */
+  /** Arrival time, `clock.now()` milliseconds (`performance.now()` by default). */
   readonly startedAt: number;
   /** The `X-Personio-App-ID` header. */
   readonly appId: string | undefined;

@@ -1,4 +1,4 @@
-import { ConfigError, type ConfigEnv, parseStackConfig } from "../config";
+import { type ConfigEnv, loadStackConfig } from "../config";
 import { PersonioClient, type PersonioClientOptions } from "../personio";
 import { requiredAttributes } from "../plan/attributes";
 import { calendarDateIn } from "../render";
@@ -22,13 +22,7 @@ export async function takeSnapshot(
   rawConfig: Record<string, unknown>,
   options: TakeSnapshotOptions,
 ): Promise<Snapshot> {
-  const config = parseStackConfig(rawConfig, options.env);
-  if (config.personioClientSecret === undefined) {
-    throw new ConfigError(
-      "Missing Personio client secret: personio-azuread:personioClientSecret is not set. " +
-        "Allowed: pulumi config set --secret personioClientSecret <secret>, or PERSONIO_CLIENT_SECRET.",
-    );
-  }
+  const config = loadStackConfig(rawConfig, options.env);
   const client = new PersonioClient({
     baseUrl: config.personio.baseUrl,
     clientId: config.personio.clientId,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runPlanCommand } from "../../src/cli/plan-command";
@@ -347,6 +347,31 @@ describe("npm run plan", () => {
       "Personio GET /v1/company/employees offset=0: malformed payload at employee 2, field created_at: expected a date-time with offset, got a string of 9 characters",
     ]);
     expect(readFileSync(json, "utf8")).toBe("previous");
+  });
+
+  it.each<[string, (d: string) => string, string]>([
+    ["a directory", (d) => d, "is a directory"],
+    [
+      "in a missing directory",
+      (d) => path.join(d, "missing", "plan.json"),
+      "is in a directory that does not exist",
+    ],
+  ])("exits 2 for --json %s before Personio is contacted", async (_, make, why) => {
+    sandbox.clearRequests();
+    const json = make(dir);
+    const run = await plan(["--json", json]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([
+      `Invalid value for --json: ${JSON.stringify(json)} ${why}. Allowed: a file in an existing, writable directory, a character device or a FIFO.`,
+    ]);
+    expect(sandbox.requests).toEqual([]);
+    expect(readdirSync(dir)).toEqual(["Pulumi.test.yaml"]);
+  });
+
+  it("writes --json /dev/null without replacing the device", async () => {
+    const run = await plan(["--json", "/dev/null"]);
+    expect(run.code).toBe(0);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 
   it.each([

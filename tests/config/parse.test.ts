@@ -195,6 +195,52 @@ describe("parseStackConfig", () => {
     expect(failure({ ...base, ...override })).toMatch(message);
   });
 
+  const BASE_URL_ALLOWED =
+    "Allowed: an http(s) URL such as https://api.personio.de, with a port 1-65535 if any, and no query, fragment or credentials.";
+  it.each([
+    ["a port out of range", "https://api.personio.de:65536"],
+    ["port 0", "http://127.0.0.1:0"],
+    ["a query", "https://api.personio.de?x=1"],
+    ["an empty query", "https://api.personio.de/?"],
+    ["a fragment", "https://api.personio.de#v1"],
+    ["credentials", "https://user:pw@api.personio.de"],
+    ["no host", "https:///v1"],
+    ["another scheme", "ftp://api.personio.de"],
+  ])("fails on a base URL with %s", (_case, baseUrl) => {
+    expect(failure({ ...base, personio: { ...base.personio, baseUrl } })).toBe(
+      `Invalid value for personio-azuread:personio.baseUrl: ${JSON.stringify(baseUrl)}. ${BASE_URL_ALLOWED}`,
+    );
+  });
+
+  it.each([
+    ["http://127.0.0.1:4010"],
+    ["https://api.personio.de/"],
+    ["https://proxy.example.com:8443/personio"],
+  ])("accepts the base URL %s", (baseUrl) => {
+    expect(parseStackConfig({ ...base, personio: { ...base.personio, baseUrl } }).personio.baseUrl).toBe(
+      baseUrl,
+    );
+  });
+
+  it.each<[string, unknown]>([
+    ["a string", "abc"],
+    ["a list", ["abc"]],
+    ["a number", 5],
+  ])("fails on personio set to %s, naming the key rather than a missing clientId", (_case, personio) => {
+    expect(failure({ ...base, personio })).toBe(
+      `Invalid value for personio-azuread:personio: ${JSON.stringify(personio)}. Allowed: { baseUrl, clientId, appId }.`,
+    );
+    expect(() => parseStackConfig({ ...base, personio }, { PERSONIO_CLIENT_ID: "env-id" })).toThrow(
+      `Invalid value for personio-azuread:personio: ${JSON.stringify(personio)}.`,
+    );
+  });
+
+  it("fails on a base URL from the environment that has a query", () => {
+    expect(() => parseStackConfig(base, { PERSONIO_BASE_URL: "http://127.0.0.1:4010/?debug" })).toThrow(
+      `Invalid value for personio-azuread:personio.baseUrl: "http://127.0.0.1:4010/?debug". ${BASE_URL_ALLOWED}`,
+    );
+  });
+
   it("counts further problems in the one line", () => {
     expect(failure({ ...base, timezone: "Mars/Base", followRenames: 1 })).toBe(
       'Invalid value for personio-azuread:timezone: "Mars/Base". Allowed: an IANA time zone such as Europe/Berlin. (and 1 more problem)',

@@ -7,6 +7,7 @@ import {
   PersonioTransportError,
 } from "../../src/personio";
 import { generateCompany } from "../../src/sandbox";
+import type { Clock } from "../../src/util/clock";
 import { AUTH, EMPLOYEES, FAST_RETRY, type Harness, startHarness } from "./harness";
 
 let harness: Harness | undefined;
@@ -27,6 +28,12 @@ async function caught(promise: Promise<unknown>): Promise<Error> {
 /** Resolves once `condition` holds, polling on the event loop (no wall-clock assertion). */
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** The system clock, except that sleeps are recorded and end at once: waits asserted without waiting. */
+function sleepRecorder(): Clock & { readonly sleeps: number[] } {
+  const sleeps: number[] = [];
+  return { sleeps, now: () => performance.now(), sleep: (ms) => (sleeps.push(ms), Promise.resolve()) };
 }
 
 describe("PersonioClient.listEmployees", () => {
@@ -78,22 +85,22 @@ describe("PersonioClient.listEmployees", () => {
   });
 
   it("waits at least 1 s after a 429 and then succeeds", async () => {
-    harness = await startHarness({ count: 120, faults: { rateLimitBurst: { count: 1 } } });
-    const started = performance.now();
+    const clock = sleepRecorder();
+    harness = await startHarness({ count: 120, faults: { rateLimitBurst: { count: 1 } } }, { clock });
     const employees = await harness.client.listEmployees();
     expect(employees).toHaveLength(120);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(clock.sleeps).toEqual([1000]);
     expect(harness.events.filter((e) => e.offset === 0).map((e) => e.outcome)).toEqual([429, 200]);
   });
 
   it("honours Retry-After", async () => {
-    harness = await startHarness({
-      count: 10,
-      faults: { rateLimitBurst: { count: 1, retryAfterSeconds: 2 } },
-    });
-    const started = performance.now();
+    const clock = sleepRecorder();
+    harness = await startHarness(
+      { count: 10, faults: { rateLimitBurst: { count: 1, retryAfterSeconds: 2 } } },
+      { clock },
+    );
     await harness.client.listEmployees();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(clock.sleeps).toEqual([2000]);
   });
 
   it("retries a 5xx on page 3 that clears", async () => {
@@ -271,6 +278,52 @@ describe("PersonioClient.listEmployees", () => {
     expect(error.message).toBe(
       "Personio GET /v1/company/employees offset=100: page holds 49 employees, expected 50 of 150",
     );
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      "a numeric code",
+      {
+        success: false,
+        error: { code: 422, message: "Anna Müller <anna.mueller@example.com> ist ungültig" },
+      },
+      "Personio GET /v1/company/employees offset=0: HTTP 422 (Personio error code 422)",
+    ],
+    [
+      "a code that is itself text",
+      { success: false, error: { code: "Anna Müller is invalid", message: "Anna Müller" } },
+      "Personio GET /v1/company/employees offset=0: HTTP 422",
+    ],
+    [
+      "no Personio error body",
+      "<html>Anna Müller</html>",
+      "Personio GET /v1/company/employees offset=0: HTTP 422",
+    ],
+  ])("never echoes an error body with %s, keeping request, status and code", async (_case, body, message) => {
+    const client = new PersonioClient({
+      baseUrl: "http://127.0.0.1:9",
+      clientId: "id",
+      clientSecret: "secret",
+      appId: "PERSONIO_AZUREAD_TEST",
+      rateLimit: false,
+      transport: (request) =>
+        Promise.resolve(
+          request.url.startsWith("/v1/auth")
+            ? {
+                status: 200,
+                retryAfter: undefined,
+                body: '{"success":true,"data":{"token":"t","expires_in":86400}}',
+              }
+            : {
+                status: 422,
+                retryAfter: undefined,
+                body: typeof body === "string" ? body : JSON.stringify(body),
+              },
+        ),
+    });
+    const error = await caught(client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioRequestError);
+    expect(error.message).toBe(message);
   });
 
   it("does not retry a 400", async () => {

@@ -45,11 +45,11 @@ afterEach(() => jest.restoreAllMocks());
 
 describe("the program with the runner's snapshot", () => {
   it("renders the snapshot for its date and never contacts Personio", async () => {
-    // Every Personio request would fail now; no secret is given either.
+    // Every Personio request would fail now, and the base URL leads nowhere.
     sandbox.setFaults({ serverError: { offset: 0, status: 500, times: "always" } });
     const outputs = await runProgram({
       config: CONFIG,
-      env: { PERSONIO_BASE_URL: "http://127.0.0.1:9" },
+      env: { PERSONIO_BASE_URL: "http://127.0.0.1:9", PERSONIO_CLIENT_SECRET: "never-used" },
       now: new Date("2027-06-01T10:00:00Z"),
       snapshot,
       newPassword: () => "Initial-Password-1",

@@ -160,4 +160,37 @@ describe("display name", () => {
       { employeeId: "4", property: "givenName", message: "longer than 64 characters; trimmed to 64" },
     ]);
   });
+
+  it("strips control and bidi characters from names and mapped text, warning with id and property only", () => {
+    const result = renderWith(
+      [
+        employee(5, {
+          first: "An\u0000na",
+          last: "M\u202Eller",
+          attributes: { position: "Dev\u2066eloper\uD800", employment_type: "Ä".repeat(62) },
+        }),
+        employee(6, { first: "\u0000\u202E" }),
+      ],
+      { config: { attributeMapping: { jobTitle: "position", employeeType: "employment_type" } } },
+    );
+    expect(
+      result.users.map((u) => [u.employeeId, u.givenName, u.surname, u.displayName, u.jobTitle]),
+    ).toEqual([["5", "Anna", "Mller", "Anna Mller", "Developer"]]);
+    expect(Buffer.byteLength(result.users[0]?.["employeeType"] as string)).toBe(64);
+    expect(result.skipped).toEqual([
+      { employeeId: "6", reason: "missing_required_attribute", attribute: "first_name" },
+    ]);
+    const held = (n: number) =>
+      `held ${n} control, bidirectional-override or unpaired surrogate character${n === 1 ? "" : "s"}; removed`;
+    expect(result.warnings).toEqual([
+      { employeeId: "5", property: "givenName", message: held(1) },
+      { employeeId: "5", property: "surname", message: held(1) },
+      {
+        employeeId: "5",
+        property: "employeeType",
+        message: "longer than 64 bytes in UTF-8; trimmed to 64 bytes",
+      },
+      { employeeId: "5", property: "jobTitle", message: held(2) },
+    ]);
+  });
 });

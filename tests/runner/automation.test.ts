@@ -18,6 +18,7 @@ import {
   snapshotsSeen,
   STUB,
   useStubWorld,
+  whenCalled,
 } from "./stub-harness";
 
 useStubWorld();
@@ -226,8 +227,8 @@ describe("reconcile loop: a signal during an update", () => {
         io: {
           stdout: (line) => {
             out.push(line);
-            // The update starts right after the preview: signal while it runs.
-            if (line.includes("preview.done")) setTimeout(() => stop.abort("SIGTERM"), 300);
+            // Signal once the update has started, whatever the machine's load: not a fixed delay.
+            if (line.includes("preview.done")) void whenCalled("up").then(() => stop.abort("SIGTERM"));
           },
           stderr: (line) => out.push(line),
           env: { PERSONIO_BASE_URL: sandbox.baseUrl },

@@ -11,6 +11,7 @@ import {
   scenario,
   STUB,
   useStubWorld,
+  whenCalled,
 } from "./stub-harness";
 
 /** Issue 9 through the real Automation API and the stub CLI: what reaches the tenant, deadlines, signals, redaction. */
@@ -90,7 +91,7 @@ describe("reconcile --once: signals", () => {
     });
     const stop = new AbortController();
     const run = await reconcileOnce(["--grace", "30s"], stop.signal, (line) => {
-      if (line.includes("preview.done")) setTimeout(() => stop.abort("SIGTERM"), 300);
+      if (line.includes("preview.done")) void whenCalled("up").then(() => stop.abort("SIGTERM"));
     });
     expect(run.code).toBe(0);
     expect(run.out.some((l) => l.includes("info cycle.applied"))).toBe(true);
@@ -104,7 +105,7 @@ describe("reconcile --once: signals", () => {
     });
     const stop = new AbortController();
     const run = await reconcileOnce(["--grace", "1s"], stop.signal, (line) => {
-      if (line.includes("preview.done")) setTimeout(() => stop.abort("SIGTERM"), 300);
+      if (line.includes("preview.done")) void whenCalled("up").then(() => stop.abort("SIGTERM"));
     });
     expect(run.code).toBe(1);
     expect(errorLine(run.out)).toContain('reason="up cancelled by SIGTERM after 1 s of grace"');
@@ -119,7 +120,7 @@ describe("reconcile --once: signals", () => {
     });
     const stop = new AbortController();
     const run = await reconcileOnce([], stop.signal, (line) => {
-      if (line.includes("personio.listed")) setTimeout(() => stop.abort("SIGINT"), 300);
+      if (line.includes("personio.listed")) void whenCalled("preview").then(() => stop.abort("SIGINT"));
     });
     expect(run.code).toBe(1);
     expect(calls()).not.toContain("up");

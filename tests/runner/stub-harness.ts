@@ -140,3 +140,8 @@ export async function reconcileOnce(
   );
   return { code, out, err };
 }
+
+/** Resolves once the stub has been called with `command`, polling its call log: a signal timed by events, not delays. */
+export async function whenCalled(command: string): Promise<void> {
+  while (!calls().includes(command)) await new Promise((resolve) => setTimeout(resolve, 20));
+}

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { generateCompany, type FaultPlan, type Sandbox, startSandbox } from "../../src/sandbox";
 import { FaultState } from "../../src/sandbox/faults";
+import type { Clock } from "../../src/util/clock";
 
 const EMPLOYEES = "/v1/company/employees";
 
@@ -10,9 +11,15 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-/** A sandbox of 250 employees with `faults`, and a token for it. */
+/**
+ * Every request arrives at the same instant, whatever the machine's load: rate windows are decided by the
+ * test, not by how fast requests happen to go through.
+ */
+const FROZEN: Clock = { now: () => 0, sleep: () => Promise.resolve() };
+
+/** A sandbox of 250 employees with `faults` on a frozen clock, and a token for it. */
 async function start(faults: FaultPlan): Promise<{ s: Sandbox; token: string }> {
-  sandbox = await startSandbox({ employees: generateCompany(250, 1), faults });
+  sandbox = await startSandbox({ employees: generateCompany(250, 1), faults, clock: FROZEN });
   const s = sandbox;
   const response = await fetch(`${s.baseUrl}/v1/auth`, {
     method: "POST",

@@ -1,6 +1,7 @@
 import { generateCompany } from "../../src/sandbox";
 
 describe("generateCompany", () => {
+  // How fast this is, is measured by `npm run bench -- sandbox`, never asserted here.
   const company = generateCompany(10_000, 7);
   const values = (key: string) => company.map((item) => item.attributes[key]?.value);
 
