@@ -71,16 +71,17 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const cycleTimeout = durationFlag(values, "cycle-timeout", "25m");
     const maxLockAge = durationFlag(values, "max-lock-age", "2h");
     const maxStaleness = durationFlag(values, "max-staleness", "3h");
-    if (values["once"] !== true && cycleTimeout >= interval) {
-      throw new CommandError(
-        `Invalid value for --cycle-timeout: ${values["cycle-timeout"] ?? "25m"}. Allowed: shorter than --interval (${values["interval"] ?? "30m"}), so cycles never overlap.`,
-        EXIT.usage,
-      );
-    }
     if (jitter >= interval) {
       throw new CommandError(
         `Invalid value for --jitter: ${values["jitter"] ?? "60s (the default)"}. ` +
           `Allowed: shorter than --interval ${values["interval"] ?? "30m (the default)"}; give a shorter --jitter.`,
+        EXIT.usage,
+      );
+    }
+    if (values["once"] !== true && cycleTimeout >= interval) {
+      throw new CommandError(
+        `Invalid value for --cycle-timeout: ${values["cycle-timeout"] ?? "25m (the default)"}. ` +
+          `Allowed: shorter than --interval ${values["interval"] ?? "30m (the default)"}, so cycles never overlap; give a shorter --cycle-timeout.`,
         EXIT.usage,
       );
     }

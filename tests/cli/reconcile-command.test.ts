@@ -18,7 +18,7 @@ async function reconcile(args: string[]): Promise<{ code: number; err: string[];
   return { code, err, opened };
 }
 
-describe("npm run reconcile: --interval and --jitter", () => {
+describe("npm run reconcile: --interval, --jitter and --cycle-timeout", () => {
   it.each([
     [
       ["--interval", "1ms"],
@@ -31,6 +31,14 @@ describe("npm run reconcile: --interval and --jitter", () => {
     [
       ["--interval", "10s", "--jitter", "10s"],
       "Invalid value for --jitter: 10s. Allowed: shorter than --interval 10s; give a shorter --jitter.",
+    ],
+    [
+      ["--interval", "20m"],
+      "Invalid value for --cycle-timeout: 25m (the default). Allowed: shorter than --interval 20m, so cycles never overlap; give a shorter --cycle-timeout.",
+    ],
+    [
+      ["--cycle-timeout", "30m"],
+      "Invalid value for --cycle-timeout: 30m. Allowed: shorter than --interval 30m (the default), so cycles never overlap; give a shorter --cycle-timeout.",
     ],
   ])("fails with exit 2 for %p, naming both values", async (args, message) => {
     expect(await reconcile(args)).toEqual({ code: 2, err: [message], opened: 0 });
