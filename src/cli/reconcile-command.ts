@@ -2,6 +2,8 @@ import type { Clock } from "../util/clock";
 import { runCycle } from "../runner/cycle";
 import { lineLogger } from "../runner/log";
 import { runLoop } from "../runner/loop";
+import { OPS_OPTIONS, OPS_USAGE, opsSettings } from "../ops/flags";
+import { startOps } from "../ops/setup";
 import type { StackOps, StackTarget } from "../runner/stack-ops";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { parseFlags } from "./flags";
@@ -10,10 +12,12 @@ import { COMMON_OPTIONS, durationFlag, guardOptions, stackTarget } from "./runne
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
   "[--grace 5m] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
-  "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
+  "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] " +
+  OPS_USAGE;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...OPS_OPTIONS,
   once: { type: "boolean" },
   interval: { type: "string" },
   jitter: { type: "string" },
@@ -33,6 +37,8 @@ export interface ReconcileDeps {
   readonly random: () => number;
   /** Aborts on SIGINT/SIGTERM. */
   readonly stop: AbortSignal;
+  /** Wait before a failed notification's retry; default 5 s (tests shorten it). */
+  readonly notifyRetryDelayMs?: number;
 }
 
 /**
@@ -65,23 +71,34 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         EXIT.usage,
       );
     }
+    const opsFlags = opsSettings(values, deps.io.env);
     const log = lineLogger(deps.io.stdout, format === "json");
     const stack = await deps.openStack(target);
+    const ops = await startOps(opsFlags, {
+      log,
+      clock: deps.clock,
+      wallNow: deps.wallNow,
+      stack: target.stackName,
+      ...(deps.notifyRetryDelayMs === undefined ? {} : { retryDelayMs: deps.notifyRetryDelayMs }),
+    });
     log("info", "reconcile.start", {
       stack: target.stackName,
       once: values["once"] === true,
       intervalMs: interval,
     });
-    const cycle = (signal: AbortSignal) =>
+    const cycle = ops.observe((signal: AbortSignal) =>
       runCycle(
-        stack,
+        ops.instrument(stack),
         { guards, refreshEveryMs: refreshEvery, log, now: () => deps.clock.now(), wallNow: deps.wallNow },
         signal,
-      );
+      ),
+    );
     if (values["once"] === true) {
       const result = await cycle(deps.stop);
+      await ops.close();
       return result.status === "failed" ? EXIT.failed : result.status === "refused" ? EXIT.refused : EXIT.ok;
     }
+    ops.observer.loopRunning(true);
     await runLoop(
       cycle,
       {
@@ -95,6 +112,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       },
       deps.stop,
     );
+    await ops.close();
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommandError) {
