@@ -37,8 +37,6 @@ export interface ReconcileDeps {
   readonly random: () => number;
   /** Aborts on SIGINT/SIGTERM. */
   readonly stop: AbortSignal;
-  /** Wait before a failed notification's retry; default 5 s (tests shorten it). */
-  readonly notifyRetryDelayMs?: number;
 }
 
 /**
@@ -79,7 +77,6 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       clock: deps.clock,
       wallNow: deps.wallNow,
       stack: target.stackName,
-      ...(deps.notifyRetryDelayMs === undefined ? {} : { retryDelayMs: deps.notifyRetryDelayMs }),
     });
     log("info", "reconcile.start", {
       stack: target.stackName,

@@ -30,8 +30,6 @@ export interface OpsDeps {
   readonly clock: Clock;
   readonly wallNow: () => number;
   readonly stack: string;
-  /** Wait before a notification's one retry; default 5 s. */
-  readonly retryDelayMs?: number;
 }
 
 /** Starts what `settings` asks for — the server only with `--listen`, notifications only with a URL. */
@@ -78,7 +76,7 @@ export async function startOps(settings: OpsSettings, deps: OpsDeps): Promise<Op
           maxStalenessMs: settings.maxStalenessMs,
           startedAt: wallNow(),
           timeoutMs: DEFAULT_POST.timeoutMs,
-          retryDelayMs: deps.retryDelayMs ?? DEFAULT_POST.retryDelayMs,
+          retryDelayMs: DEFAULT_POST.retryDelayMs,
           clock,
           log,
         });
