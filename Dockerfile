@@ -1,26 +1,57 @@
-# The long-running reconcile runner: preview → guards → up every 30 minutes, one JSON log line per event.
-#   docker build -t personio-azuread .
-#   docker run --env-file runner.env personio-azuread --stack prod
+# The long-running reconcile runner: preview → guards → up every 30 minutes, one JSON log line per event, with
+# /healthz, /readyz and /metrics on port 9464.
+#   docker build --build-arg PULUMI_SHA256=<sha256 of pulumi-v3.248.0-linux-x64.tar.gz> -t personio-azuread .
+#   docker run --env-file runner.env -p 127.0.0.1:9464:9464 personio-azuread --stack prod
 # runner.env holds PULUMI_ACCESS_TOKEN (or PULUMI_BACKEND_URL + PULUMI_CONFIG_PASSPHRASE), ARM_TENANT_ID,
-# ARM_CLIENT_ID, ARM_CLIENT_SECRET, PERSONIO_CLIENT_ID, PERSONIO_CLIENT_SECRET.
-FROM node:20-bookworm-slim
+# ARM_CLIENT_ID, ARM_CLIENT_SECRET, PERSONIO_CLIENT_ID, PERSONIO_CLIENT_SECRET and optionally NOTIFY_URL. It is
+# passed at run time only: .dockerignore keeps it (and every *.env, and .pulumi/) out of the build context, and
+# no secret is an ARG or ENV of any layer.
 
+# --- Pulumi CLI: downloaded and checked against the SHA-256 published with the release
+# (https://github.com/pulumi/pulumi/releases/download/v<version>/pulumi-<version>-checksums.txt).
+FROM node:20.20-bookworm-slim AS pulumi
 ARG PULUMI_VERSION=3.248.0
-RUN apt-get update \
+ARG PULUMI_SHA256
+RUN test -n "${PULUMI_SHA256}" || { echo "Set --build-arg PULUMI_SHA256 (see the release's checksums.txt)"; exit 1; } \
+ && apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates curl \
  && rm -rf /var/lib/apt/lists/* \
- && curl -fsSL https://get.pulumi.com | sh -s -- --version "${PULUMI_VERSION}" \
- && mv /root/.pulumi/bin/* /usr/local/bin/
+ && curl -fsSLo /tmp/pulumi.tar.gz \
+      "https://get.pulumi.com/releases/sdk/pulumi-v${PULUMI_VERSION}-linux-x64.tar.gz" \
+ && echo "${PULUMI_SHA256}  /tmp/pulumi.tar.gz" | sha256sum -c - \
+ && mkdir -p /opt/pulumi \
+ && tar -xzf /tmp/pulumi.tar.gz -C /opt/pulumi --strip-components=1 \
+ && rm /tmp/pulumi.tar.gz
 
+# --- Build: compile the TypeScript (npm run build → dist/), then drop the dev dependencies.
+FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY . .
-RUN chown -R node:node /app
-USER node
+COPY tsconfig.json tsconfig.build.json index.ts ./
+COPY src ./src
+COPY scripts ./scripts
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
+# --- Runtime: compiled JavaScript only, as the unprivileged node user (uid 1000).
+FROM node:20.20-bookworm-slim
+COPY --from=pulumi /opt/pulumi /usr/local/bin/
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY stacks ./stacks
+COPY Pulumi.yaml ./
+# The CLI runs the compiled program (dist/index.js) with plain node: no TypeScript compiler in the image.
+RUN sed -i 's/typescript: true/typescript: false/' Pulumi.yaml && printf '\nmain: dist/index.js\n' >> Pulumi.yaml
+# Pulumi writes plugins and workspace files under PULUMI_HOME: writable even with a read-only root filesystem
+# when a volume is mounted there (deploy/kubernetes mounts an emptyDir).
+ENV NODE_ENV=production PULUMI_HOME=/home/node/.pulumi PULUMI_SKIP_UPDATE_CHECK=true
+USER 1000:1000
+
+EXPOSE 9464
 # SIGTERM (docker stop, Kubernetes) lets a running update finish within --grace (default 5 m) before exit 0:
-# give the container at least that long (docker stop -t 330, terminationGracePeriodSeconds: 330).
+# give the container longer (docker stop -t 330, terminationGracePeriodSeconds: 360).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["node_modules/.bin/tsx", "scripts/reconcile.ts", "--log-format", "json"]
+ENTRYPOINT ["node", "dist/scripts/reconcile.js", "--log-format", "json", "--listen", "0.0.0.0:9464"]
 CMD ["--stack", "prod"]

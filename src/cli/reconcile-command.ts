@@ -2,6 +2,8 @@ import type { Clock } from "../util/clock";
 import { type CycleOptions, runCycle } from "../runner/cycle";
 import { lineLogger } from "../runner/log";
 import { runLoop } from "../runner/loop";
+import { OPS_OPTIONS, OPS_USAGE, opsSettings } from "../ops/flags";
+import { startOps } from "../ops/setup";
 import { type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
 import { SuccessClock } from "../runner/staleness";
 import { personioWriteBack } from "../runner/write-back-step";
@@ -13,11 +15,13 @@ import { COMMON_OPTIONS, durationFlag, guardOptions, stackTarget } from "./runne
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
-  "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--max-staleness 3h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
-  "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
+  "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
+  "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] " +
+  OPS_USAGE;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  ...OPS_OPTIONS,
   once: { type: "boolean" },
   interval: { type: "string" },
   jitter: { type: "string" },
@@ -25,7 +29,6 @@ const OPTIONS = {
   grace: { type: "string" },
   "cycle-timeout": { type: "string" },
   "max-lock-age": { type: "string" },
-  "max-staleness": { type: "string" },
   timezone: { type: "string" },
   "log-format": { type: "string" },
 } as const;
@@ -70,7 +73,6 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const grace = durationFlag(values, "grace", "5m");
     const cycleTimeout = durationFlag(values, "cycle-timeout", "25m");
     const maxLockAge = durationFlag(values, "max-lock-age", "2h");
-    const maxStaleness = durationFlag(values, "max-staleness", "3h");
     if (jitter >= interval) {
       throw new CommandError(
         `Invalid value for --jitter: ${values["jitter"] ?? "60s (the default)"}. ` +
@@ -86,8 +88,15 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       );
     }
     const timezone = loopTimezone(values["timezone"], target.workDir, target.stackName);
+    const opsFlags = opsSettings(values, deps.io.env);
     const log = lineLogger(deps.io.stdout, format === "json");
     const stack = await deps.openStack(target);
+    const ops = await startOps(opsFlags, {
+      log,
+      clock: deps.clock,
+      wallNow: deps.wallNow,
+      stack: target.stackName,
+    });
     log("info", "reconcile.start", {
       stack: target.stackName,
       once: values["once"] === true,
@@ -97,25 +106,46 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const options: CycleOptions = {
       guards,
       refreshEveryMs: refreshEvery,
-      readPersonio: (config, signal) =>
-        takeSnapshot(config, { env: deps.io.env, now: new Date(deps.wallNow()), signal }),
+      readPersonio: async (config, signal) => {
+        const started = deps.clock.now();
+        try {
+          const snapshot = await takeSnapshot(config, {
+            env: deps.io.env,
+            now: new Date(deps.wallNow()),
+            signal,
+            client: {
+              onRequest: (event) =>
+                ops.observer.personioRequest(typeof event.outcome === "number" ? event.outcome : "error"),
+            },
+          });
+          ops.observer.employeesListed(snapshot.employees.length);
+          return snapshot;
+        } catch (error) {
+          if (!signal.aborted) ops.observer.operationFailed("personio");
+          throw error;
+        } finally {
+          ops.observer.observeOperation("personio", deps.clock.now() - started);
+        }
+      },
       writeBack: personioWriteBack(deps.io.env, log),
       env: deps.io.env,
       graceMs: grace,
       timeoutMs: cycleTimeout,
       maxLockAgeMs: maxLockAge,
-      maxStalenessMs: maxStaleness,
+      maxStalenessMs: opsFlags.maxStalenessMs,
       success,
       lockSeen: {},
       log,
       clock: deps.clock,
       wallNow: deps.wallNow,
     };
-    const cycle = (stop: AbortSignal) => runCycle(stack, options, stop);
+    const cycle = ops.observe((stop: AbortSignal) => runCycle(ops.instrument(stack), options, stop));
     if (values["once"] === true) {
       const result = await cycle(deps.stop);
+      await ops.close();
       return result.status === "failed" ? EXIT.failed : result.status === "refused" ? EXIT.refused : EXIT.ok;
     }
+    ops.observer.loopRunning(true);
     await runLoop(
       cycle,
       {
@@ -130,6 +160,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       },
       deps.stop,
     );
+    await ops.close();
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommandError) {

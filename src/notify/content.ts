@@ -1,0 +1,82 @@
+import type { CycleReport } from "../ops/observer";
+import type { NotificationKind } from "./policy";
+
+/** What a notification says: ids and counts only. */
+export interface NotificationContent {
+  readonly kind: NotificationKind;
+  readonly stack: string;
+  /** How the cycle that triggered it ended. */
+  readonly status: CycleReport["status"];
+  /** One line for a chat title. */
+  readonly title: string;
+  /** The refusing guards, with their messages (counts, thresholds and employee ids). */
+  readonly guards: readonly { guard: string; message: string }[];
+  /** The flag(s) that let one run past the refusing guards. */
+  readonly override?: string;
+  /** Users per operation in the cycle's preview, e.g. `{ create: 1, update: 2 }`. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** With write-back configured: values not written back this cycle (retried next cycle). */
+  readonly writeBacksFailed?: number;
+  readonly durationMs: number;
+  /** The failure's cause line, with anything looking like an e-mail address or UPN blanked. */
+  readonly error?: string;
+  /** ISO time of the last success, if any. */
+  readonly lastSuccessAt?: string;
+  /** ISO time of the cycle's end. */
+  readonly at: string;
+}
+
+/** An address or UPN is personal data; the CLI's error text can carry one (a Graph conflict names the UPN). */
+const EMAIL_LIKE = /[^\s@'"`<>()[\]{},;:]+@[^\s@'"`<>()[\]{},;:]+/g;
+
+/** Builds the content of one notification from the cycle that triggered it. */
+export function notificationContent(
+  kind: NotificationKind,
+  stack: string,
+  report: CycleReport,
+  maxStalenessMs: number,
+  lastSuccessAt: number | undefined,
+): NotificationContent {
+  const refusals = report.result.verdict?.refusals ?? [];
+  const counts: Record<string, number> = {};
+  for (const [op, count] of Object.entries((report.result.applied ?? report.result.changeSet)?.counts ?? {}))
+    if (count !== undefined) counts[op] = count;
+  const override = [...new Set(refusals.map((r) => r.override))].join(" ");
+  return {
+    kind,
+    stack,
+    status: report.status,
+    title: title(kind, stack, maxStalenessMs),
+    guards: refusals.map((r) => ({ guard: r.guard, message: redact(r.message) })),
+    ...(override === "" ? {} : { override }),
+    counts,
+    ...(report.result.writeBack === undefined ? {} : { writeBacksFailed: report.result.writeBack.failed.length }),
+    durationMs: Math.round(report.durationMs),
+    ...(report.result.error === undefined ? {} : { error: redact(report.result.error) }),
+    ...(lastSuccessAt === undefined ? {} : { lastSuccessAt: new Date(lastSuccessAt).toISOString() }),
+    at: new Date(report.at).toISOString(),
+  };
+}
+
+/** Blanks e-mail-like tokens: `user anna@contoso.com exists` → `user <redacted> exists`. */
+export function redact(text: string): string {
+  return text.replace(EMAIL_LIKE, "<redacted>");
+}
+
+function title(kind: NotificationKind, stack: string, maxStalenessMs: number): string {
+  switch (kind) {
+    case "refused":
+      return `personio-azuread ${stack}: a guard refused the cycle, nothing was applied`;
+    case "failing":
+      return `personio-azuread ${stack}: reconcile is failing`;
+    case "stale":
+      return `personio-azuread ${stack}: no successful cycle for more than ${hours(maxStalenessMs)}`;
+    case "recovered":
+      return `personio-azuread ${stack}: reconcile recovered`;
+  }
+}
+
+function hours(ms: number): string {
+  const h = ms / 3_600_000;
+  return Number.isInteger(h) ? `${h} h` : `${Math.round(ms / 60_000)} min`;
+}

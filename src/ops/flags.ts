@@ -1,0 +1,83 @@
+import { parseDuration } from "../cli/durations";
+import type { Values } from "../cli/flags";
+import { CommandError, EXIT } from "../cli/io";
+import { NOTIFY_FORMATS, type NotifyFormat } from "../notify/format";
+
+/** The operations flags of `reconcile`. */
+export const OPS_OPTIONS = {
+  listen: { type: "string" },
+  "notify-url": { type: "string" },
+  "notify-format": { type: "string" },
+  "max-staleness": { type: "string" },
+} as const;
+
+export const OPS_USAGE =
+  "[--listen HOST:PORT] [--notify-url URL] [--notify-format teams|slack|json] [--max-staleness 3h]";
+
+/** What the operations side was asked for. */
+export interface OpsSettings {
+  /** Where to serve /healthz, /readyz and /metrics; undefined: no server (the default). */
+  readonly listen?: { readonly host: string; readonly port: number };
+  /** Where to POST notifications (`--notify-url`, else `NOTIFY_URL`); undefined: none. */
+  readonly notify?: { readonly url: string; readonly format: NotifyFormat };
+  /** How old the last success may get before the runner is not ready and "stale" is sent. Default 3 h. */
+  readonly maxStalenessMs: number;
+}
+
+/** Reads and checks the operations flags; a bad one is a usage error naming it. */
+export function opsSettings(values: Values, env: Readonly<Record<string, string | undefined>>): OpsSettings {
+  const listen = values["listen"];
+  const url = typeof values["notify-url"] === "string" ? values["notify-url"] : env["NOTIFY_URL"];
+  const format = values["notify-format"] ?? "teams";
+  if (!(NOTIFY_FORMATS as readonly unknown[]).includes(format)) {
+    throw usage(
+      `Invalid value for --notify-format: ${JSON.stringify(format)}. Allowed: teams, slack or json.`,
+    );
+  }
+  const staleness = typeof values["max-staleness"] === "string" ? values["max-staleness"] : "3h";
+  const maxStalenessMs = parseDuration(staleness);
+  if (maxStalenessMs === undefined || maxStalenessMs <= 0) {
+    throw usage(
+      `Invalid value for --max-staleness: ${JSON.stringify(staleness)}. Allowed: a duration such as 90m, 3h or 1d.`,
+    );
+  }
+  return {
+    ...(typeof listen === "string" ? { listen: hostPort(listen) } : {}),
+    ...(url === undefined || url === ""
+      ? {}
+      : { notify: { url: webhookUrl(url), format: format as NotifyFormat } }),
+    maxStalenessMs,
+  };
+}
+
+/** `127.0.0.1:9464`, `0.0.0.0:9464`, `[::1]:9464`; port 0 picks a free one. */
+export function hostPort(text: string): { host: string; port: number } {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(text);
+  const port = Number(match?.[2]);
+  if (match === null || port > 65535) {
+    throw usage(
+      `Invalid value for --listen: ${JSON.stringify(text)}. Allowed: HOST:PORT, e.g. 127.0.0.1:9464 or 0.0.0.0:9464.`,
+    );
+  }
+  return { host: (match[1] as string).replace(/^\[(.*)\]$/, "$1"), port };
+}
+
+/** The value is not echoed: a webhook URL carries its own secret. */
+function webhookUrl(text: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
+    throw usage(
+      "Invalid value for --notify-url (or NOTIFY_URL): not an http(s) URL (value not shown: it holds the webhook's secret). Allowed: https://…",
+    );
+  }
+  return text;
+}
+
+function usage(message: string): CommandError {
+  return new CommandError(message, EXIT.usage);
+}

@@ -1,0 +1,95 @@
+import { webhookNotifier } from "../notify/notifier";
+import { DEFAULT_POST } from "../notify/post";
+import type { CycleResult } from "../runner/cycle";
+import type { Logger } from "../runner/log";
+import type { StackOps } from "../runner/stack-ops";
+import type { Clock } from "../util/clock";
+import type { OpsSettings } from "./flags";
+import { healthTracker } from "./health";
+import { observedCycle, timedStack } from "./instrument";
+import { runnerMetrics } from "./metrics";
+import { fanOut, type RunnerObserver } from "./observer";
+import { startOpsServer, type OpsServer } from "./server";
+
+type Cycle = (signal: AbortSignal) => Promise<CycleResult>;
+
+/** The running operations side of one reconcile command: the hooks the command wires in, and `close`. */
+export interface Ops {
+  /** For counters the runner reports itself (Personio requests, employees listed). */
+  readonly observer: RunnerObserver;
+  /** The stack, its operations timed and their failures counted. */
+  instrument(stack: StackOps): StackOps;
+  /** The cycle, reported to health, metrics and notifications when it ends. */
+  observe(cycle: Cycle): Cycle;
+  /** Marks the loop stopped, waits for notifications still on their way, stops the server. */
+  close(): Promise<void>;
+}
+
+export interface OpsDeps {
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly wallNow: () => number;
+  readonly stack: string;
+}
+
+/** Starts what `settings` asks for — the server only with `--listen`, notifications only with a URL. */
+export async function startOps(settings: OpsSettings, deps: OpsDeps): Promise<Ops> {
+  const { log, clock, wallNow } = deps;
+  const onError = (error: unknown): void =>
+    log("error", "ops.error", {
+      reason: error instanceof Error ? error.message.split("\n")[0] : String(error),
+    });
+  const observers: RunnerObserver[] = [];
+  let server: OpsServer | undefined;
+  if (settings.listen !== undefined) {
+    const health = healthTracker(wallNow, settings.maxStalenessMs);
+    const metrics = runnerMetrics();
+    observers.push(health, metrics);
+    const { host, port } = settings.listen;
+    server = await startOpsServer(
+      host,
+      port,
+      {
+        healthz: () => health.healthz(),
+        readyz: () => health.readyz(),
+        metrics: async () => ({
+          status: 200,
+          contentType: metrics.registry.contentType,
+          body: await metrics.scrape(),
+        }),
+      },
+      onError,
+    ).catch((error: unknown) => {
+      const code = (error as { code?: unknown }).code;
+      throw new Error(
+        `Cannot listen on ${host}:${port} (--listen): ${typeof code === "string" ? code : String(error)}`,
+      );
+    });
+    log("info", "ops.listening", { url: server.url, paths: "/healthz /readyz /metrics" });
+  }
+  const notifier =
+    settings.notify === undefined
+      ? undefined
+      : webhookNotifier({
+          ...settings.notify,
+          stack: deps.stack,
+          maxStalenessMs: settings.maxStalenessMs,
+          startedAt: wallNow(),
+          timeoutMs: DEFAULT_POST.timeoutMs,
+          retryDelayMs: DEFAULT_POST.retryDelayMs,
+          clock,
+          log,
+        });
+  if (notifier !== undefined) observers.push(notifier);
+  const observer = fanOut(observers, onError);
+  return {
+    observer,
+    instrument: (stack) => timedStack(stack, observer, () => clock.now()),
+    observe: (cycle) => observedCycle(cycle, observer, () => clock.now(), wallNow),
+    close: async () => {
+      observer.loopRunning(false);
+      await notifier?.flush();
+      await server?.close();
+    },
+  };
+}

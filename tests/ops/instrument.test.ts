@@ -1,0 +1,121 @@
+import { ConcurrentUpdateError } from "@pulumi/pulumi/automation";
+import { failureSource, observedCycle, timedStack } from "../../src/ops/instrument";
+import { NOOP_OBSERVER, fanOut, type RunnerObserver } from "../../src/ops/observer";
+import type { StackOps } from "../../src/runner/stack-ops";
+
+function recorder(): { observer: RunnerObserver; calls: unknown[][] } {
+  const calls: unknown[][] = [];
+  const observer: RunnerObserver = {
+    cycleStarted: (at) => calls.push(["cycleStarted", at]),
+    cycleEnded: (report) => calls.push(["cycleEnded", report.status, report.durationMs, report.at]),
+    observeOperation: (kind, ms) => calls.push(["observeOperation", kind, ms]),
+    operationFailed: (source) => calls.push(["operationFailed", source]),
+    personioRequest: (status) => calls.push(["personioRequest", status]),
+    employeesListed: (n) => calls.push(["employeesListed", n]),
+    loopRunning: (running) => calls.push(["loopRunning", running]),
+  };
+  return { observer, calls };
+}
+
+describe("failureSource", () => {
+  it.each([
+    ["error: Personio GET /v1/company/employees offset=0: HTTP 500 (after 5 attempts)", "personio"],
+    ["error: azuread:index/user:User resource 'employee-8': Authorization_RequestDenied", "graph"],
+    ["error: POST https://graph.microsoft.com/v1.0/users: 403", "graph"],
+    ["error: could not load plugin for azuread provider", "cli"],
+    ["error: failed to decrypt configuration key", "cli"],
+  ])("%s → %s", (message, source) => {
+    expect(failureSource(new Error(message))).toBe(source);
+  });
+});
+
+describe("timedStack", () => {
+  let clock = 0;
+  const stack: StackOps = {
+    preview: async () => void (clock += 1500),
+    up: async () => {
+      clock += 200;
+      throw new Error("error: Personio GET /v1/auth: HTTP 401");
+    },
+    refresh: async () => {
+      clock += 10;
+      throw new ConcurrentUpdateError("error: [409] Conflict");
+    },
+    lastOutputs: async () => ({ a: 1 }),
+    lastRefreshAt: async () => 42,
+    stackName: "prod",
+    projectConfig: async () => ({}),
+    runningUpdateSince: async () => undefined,
+    lastSuccessAt: async () => undefined,
+    recordSuccess: async () => undefined,
+  };
+
+  it("times each operation, counts failures by source, and rethrows them unchanged", async () => {
+    const { observer, calls } = recorder();
+    const timed = timedStack(stack, observer, () => clock);
+    await timed.preview(() => undefined);
+    await expect(timed.up(() => undefined)).rejects.toThrow("error: Personio GET /v1/auth: HTTP 401");
+    await expect(timed.refresh()).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    expect(await timed.lastOutputs()).toEqual({ a: 1 });
+    expect(await timed.lastRefreshAt()).toBe(42);
+    expect(calls).toEqual([
+      ["observeOperation", "preview", 1500],
+      ["operationFailed", "personio"],
+      ["observeOperation", "up", 200],
+      // A lock is not a failure of the operation.
+      ["observeOperation", "refresh", 10],
+    ]);
+  });
+
+  it("does not count a cancelled operation as a failure", async () => {
+    const { observer, calls } = recorder();
+    const cancel = new AbortController();
+    cancel.abort();
+    const timed = timedStack(
+      { ...stack, preview: () => Promise.reject(new Error("update canceled")) },
+      observer,
+      () => 0,
+    );
+    await expect(timed.preview(() => undefined, cancel.signal)).rejects.toThrow("update canceled");
+    expect(calls).toEqual([["observeOperation", "preview", 0]]);
+  });
+});
+
+describe("observedCycle", () => {
+  it("reports the start and the end with the monotonic duration and the wall time", async () => {
+    const { observer, calls } = recorder();
+    let mono = 100;
+    let wall = 1_000_000;
+    const cycle = observedCycle(
+      async () => {
+        mono += 2500;
+        wall += 2500;
+        return { status: "unchanged" };
+      },
+      observer,
+      () => mono,
+      () => wall,
+    );
+    expect(await cycle(new AbortController().signal)).toEqual({ status: "unchanged" });
+    expect(calls).toEqual([
+      ["cycleStarted", 1_000_000],
+      ["cycleEnded", "unchanged", 2500, 1_002_500],
+    ]);
+  });
+});
+
+describe("fanOut", () => {
+  it("calls every observer even when one throws, and reports the error", () => {
+    const { observer, calls } = recorder();
+    const errors: unknown[] = [];
+    const broken: RunnerObserver = {
+      ...NOOP_OBSERVER,
+      employeesListed: () => {
+        throw new Error("bug");
+      },
+    };
+    fanOut([broken, observer], (e) => errors.push(e)).employeesListed(7);
+    expect(calls).toEqual([["employeesListed", 7]]);
+    expect(errors).toEqual([new Error("bug")]);
+  });
+});

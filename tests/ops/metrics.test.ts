@@ -1,0 +1,75 @@
+import { runnerMetrics } from "../../src/ops/metrics";
+import type { ChangeSet } from "../../src/runner/change-set";
+
+const changeSet = (counts: Record<string, number>) =>
+  ({ counts, stackOutputs: { counts: { employees: 120 } } }) as unknown as ChangeSet;
+
+function series(scrape: string): string[] {
+  return scrape.split("\n").filter((l) => l !== "" && !l.startsWith("#") && !l.includes("_bucket{"));
+}
+
+describe("runner metrics", () => {
+  it("exposes cycles, refusals, users of the last applied cycle, Personio requests and failures", async () => {
+    const metrics = runnerMetrics(false);
+    metrics.cycleEnded({
+      status: "applied",
+      durationMs: 4000,
+      at: 1_764_000_000_000,
+      result: { status: "applied", changeSet: changeSet({ create: 3, update: 1 }) },
+    });
+    metrics.cycleEnded({
+      status: "applied",
+      durationMs: 2000,
+      at: 1_764_000_060_000,
+      result: { status: "applied", changeSet: changeSet({ update: 2 }) },
+    });
+    metrics.cycleEnded({
+      status: "refused",
+      durationMs: 1000,
+      at: 1_764_000_120_000,
+      result: {
+        status: "refused",
+        verdict: {
+          ok: false,
+          refusals: [{ guard: "shrink", message: "shrink: …", override: "--allow-shrink" }],
+          checked: [],
+        },
+      },
+    });
+    metrics.observeOperation("preview", 1500);
+    metrics.operationFailed("graph");
+    metrics.personioRequest(200);
+    metrics.personioRequest(200);
+    metrics.personioRequest(429);
+    metrics.personioRequest("error");
+    metrics.employeesListed(119);
+    expect(series(await metrics.scrape())).toEqual([
+      'personio_azuread_cycles_total{status="applied"} 2',
+      'personio_azuread_cycles_total{status="refused"} 1',
+      'personio_azuread_cycle_duration_seconds_sum{status="applied"} 6',
+      'personio_azuread_cycle_duration_seconds_count{status="applied"} 2',
+      'personio_azuread_cycle_duration_seconds_sum{status="refused"} 1',
+      'personio_azuread_cycle_duration_seconds_count{status="refused"} 1',
+      'personio_azuread_operation_duration_seconds_sum{operation="preview"} 1.5',
+      'personio_azuread_operation_duration_seconds_count{operation="preview"} 1',
+      "personio_azuread_last_success_timestamp_seconds 1764000060",
+      'personio_azuread_guard_refusals_total{guard="shrink"} 1',
+      // The last applied cycle only: "create" of the first one is gone.
+      'personio_azuread_users{operation="update"} 2',
+      "personio_azuread_employees_listed 119",
+      'personio_azuread_personio_requests_total{status="200"} 2',
+      'personio_azuread_personio_requests_total{status="429"} 1',
+      'personio_azuread_personio_requests_total{status="error"} 1',
+      'personio_azuread_operation_failures_total{source="graph"} 1',
+    ]);
+  });
+
+  it("keeps each runner's counts apart and adds the process metrics by default", async () => {
+    const a = runnerMetrics();
+    const b = runnerMetrics(false);
+    a.operationFailed("cli");
+    expect(await b.scrape()).not.toContain('source="cli"');
+    expect(await a.scrape()).toContain("personio_azuread_process_resident_memory_bytes");
+    expect(await a.scrape()).toContain('personio_azuread_operation_failures_total{source="cli"} 1');
+  });
+});
