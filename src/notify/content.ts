@@ -50,7 +50,9 @@ export function notificationContent(
     guards: refusals.map((r) => ({ guard: r.guard, message: redact(r.message) })),
     ...(override === "" ? {} : { override }),
     counts,
-    ...(report.result.writeBack === undefined ? {} : { writeBacksFailed: report.result.writeBack.failed.length }),
+    ...(report.result.writeBack === undefined
+      ? {}
+      : { writeBacksFailed: report.result.writeBack.failed.length }),
     durationMs: Math.round(report.durationMs),
     ...(report.result.error === undefined ? {} : { error: redact(report.result.error) }),
     ...(lastSuccessAt === undefined ? {} : { lastSuccessAt: new Date(lastSuccessAt).toISOString() }),
