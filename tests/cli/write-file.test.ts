@@ -128,6 +128,8 @@ describe("writeOutput", () => {
     const fifo = path.join(dir, "pipe");
     await makeFifo(fifo);
     const reader = spawn("cat", [fifo]);
+    // Opening a FIFO blocks until its reader has opened it: start writing only once `cat` runs.
+    await new Promise((resolve) => reader.once("spawn", resolve));
     let read = "";
     reader.stdout.on("data", (chunk: Buffer) => (read += chunk.toString("utf8")));
     const ended = new Promise((resolve) => reader.on("close", resolve));
@@ -135,7 +137,7 @@ describe("writeOutput", () => {
     await ended;
     expect(read).toBe("through the pipe\n");
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-  });
+  }, 30_000);
 
   it("leaves /dev/null a character device", () => {
     writeOutput(outputTarget("json", "/dev/null"), "discarded");
