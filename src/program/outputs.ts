@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { type NextEvent, nextEvents } from "../plan/lifecycle";
 import type { RenderResult, SkippedEmployee } from "../render";
 import { principalNamesOutput } from "../write-back/principal-names-output";
 import type { LeanUser } from "./lean-user";
@@ -27,6 +28,14 @@ export interface StackOutputs {
   readonly groups: GroupCounts;
   readonly existingGroups: Readonly<Record<string, string>>;
   readonly principalNames: pulumi.Output<Record<string, string>>;
+  /**
+   * For the pull-request summary: each employee's next lifecycle event on a later day (create, enable, disable;
+   * ids and dates), and new profiles that look like rehires of a disabled account (ids only).
+   */
+  readonly lifecycle: {
+    readonly nextEvents: readonly NextEvent[];
+    readonly rehires: RenderResult["rehires"];
+  };
 }
 
 const NO_GROUPS: GroupCounts = { groups: 0, created: 0, existing: 0, memberships: 0 };
@@ -55,6 +64,7 @@ export function stackOutputs(
     groups: groups?.counts ?? NO_GROUPS,
     existingGroups: groups?.existingNames ?? {},
     principalNames: principalNames(accounts),
+    lifecycle: { nextEvents: nextEvents(result.events), rehires: result.rehires },
   };
 }
 

@@ -92,7 +92,8 @@ export function render(input: RenderInput): RenderResult {
     provisioned.push(employee);
   }
 
-  for (const rehire of possibleRehires(employees, accounts, matches, today)) {
+  const rehires = possibleRehires(employees, accounts, matches, today);
+  for (const rehire of rehires) {
     warnings.add(
       rehire.employeeId,
       "employeeId",
@@ -134,6 +135,10 @@ export function render(input: RenderInput): RenderResult {
     skipped: skipped.sort(byEmployeeId),
     warnings: warnings.sorted(),
     events: events.sort(byDateThenEmployee),
+    rehires: rehires.map((r) => ({
+      employeeId: String(r.employeeId),
+      previousEmployeeId: r.previousEmployeeId,
+    })),
   };
 }
 

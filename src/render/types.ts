@@ -62,6 +62,8 @@ export interface RenderResult {
   readonly warnings: RenderWarning[];
   /** Changes due on later days (creations, enables, disables), by date then numeric employee id. */
   readonly events: LifecycleEvent[];
+  /** New profiles whose e-mail is the login of another employee's disabled account (never linked automatically). */
+  readonly rehires: { readonly employeeId: string; readonly previousEmployeeId: string }[];
 }
 
 /** Everything rendering depends on; time and tenant are parameters so that rendering stays pure. */

@@ -2,6 +2,7 @@ import type { OpType } from "@pulumi/pulumi/automation";
 import { type ChangeSet, type FieldChange, SECRET, UNKNOWN, type UserChange } from "./change-set";
 import type { GuardVerdict } from "./guards";
 import { escape, thousands } from "./markdown";
+import { lifecycleSections } from "./lifecycle-summary";
 import { groupCountsLine, membershipCountsLine, membershipSection } from "./membership-summary";
 
 /** GitHub's limit for the body of a pull-request comment, in characters. */
@@ -207,6 +208,7 @@ function changeSections(changeSet: ChangeSet): Section[] {
       noun: "other changes",
     });
   }
+  sections.push(...lifecycleSections(changeSet.stackOutputs));
   if (changed.length > 0) {
     sections.push({
       intro: `### Changed users (${thousands(changed.length)})`,

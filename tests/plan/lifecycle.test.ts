@@ -58,6 +58,7 @@ describe("the plan's lifecycle sections", () => {
     ],
     skipped: [{ employeeId: "70", reason: "not_yet_due" as const, createOn: "2026-12-01" }],
     warnings: [],
+    rehires: [],
     events: [
       { employeeId: "9", event: "disable" as const, date: "2026-11-27" },
       { employeeId: "70", event: "create" as const, date: "2026-12-01" },

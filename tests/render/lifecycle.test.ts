@@ -161,6 +161,7 @@ describe("rehires", () => {
         message: "possible rehire: employee 812 matches the disabled account of employee 97",
       },
     ]);
+    expect(result.rehires).toEqual([{ employeeId: "812", previousEmployeeId: "97" }]);
   });
 
   it("keeps the safe suffixed login when the new profile's login name is the old account's", () => {

@@ -21,6 +21,7 @@ describe("render", () => {
       skipped: [],
       warnings: [],
       events: [],
+      rehires: [],
     });
   });
 

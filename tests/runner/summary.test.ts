@@ -353,3 +353,40 @@ describe("summaryMarkdown", () => {
     );
   });
 });
+
+describe("summaryMarkdown: joiners, leavers and rehires ahead", () => {
+  it("shows each employee's next lifecycle event and the possible rehires from the program's output", () => {
+    const changeSet: ChangeSet = {
+      ...changeSetOf([user(1)]),
+      stackOutputs: {
+        lifecycle: {
+          nextEvents: [
+            { employeeId: "25", event: "disable", date: "2026-12-01" },
+            { employeeId: "68", event: "create", date: "2026-12-03" },
+          ],
+          rehires: [{ employeeId: "812", previousEmployeeId: "97" }],
+        },
+      },
+    };
+    const markdown = summaryMarkdown(changeSet, PASSED, { stack: "prod" });
+    expect(markdown).toContain(
+      [
+        "### Next lifecycle events (2)",
+        "",
+        "At 00:00 company time on these days:",
+        "",
+        "| Employee | Event | Date |",
+        "| --- | --- | --- |",
+        "| 25 | disable | 2026-12-01 |",
+        "| 68 | create | 2026-12-03 |",
+      ].join("\n"),
+    );
+    expect(markdown).toContain("| Employee | Disabled account of employee |\n| --- | --- |\n| 812 | 97 |");
+  });
+
+  it("shows neither section without the output (a stack from an older version)", () => {
+    const markdown = summaryMarkdown(changeSetOf([user(1)]), PASSED, { stack: "prod" });
+    expect(markdown).not.toContain("Next lifecycle events");
+    expect(markdown).not.toContain("Possible rehires");
+  });
+});
