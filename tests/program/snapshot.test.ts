@@ -57,6 +57,12 @@ describe("the program with the runner's snapshot", () => {
     await valueOf(outputs.initialPasswords);
     expect(world.resources.filter((r) => r.type === USER)).toHaveLength(63);
     expect(outputs.counts.employees).toBe(snapshot.employees.length);
+    // What the pull-request summary shows of the coming midnights: ids, events and dates, nothing else.
+    expect(outputs.lifecycle.nextEvents.length).toBeGreaterThan(0);
+    for (const event of outputs.lifecycle.nextEvents) {
+      expect(Object.keys(event).sort()).toEqual(["date", "employeeId", "event"]);
+      expect(event.date > "2026-11-26").toBe(true);
+    }
     sandbox.setFaults({});
   });
 });
