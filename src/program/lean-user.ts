@@ -1,6 +1,7 @@
 import type * as azuread from "@pulumi/azuread";
 import azureadPackage from "@pulumi/azuread/package.json";
 import * as pulumi from "@pulumi/pulumi";
+import { USER_TYPE } from "../contract";
 
 /*
  * Declaring 10,000 `azuread.User`s with the Node SDK as generated runs out of memory (FACTS.md; measured in
@@ -14,9 +15,6 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** The plugin version the generated class asks for; the engine must load the same provider. */
 export const AZUREAD_VERSION: string = azureadPackage.version.replace(/^v/, "");
-
-/** The type token of `azuread.User`. */
-export const USER_TYPE = "azuread:index/user:User";
 
 /** An `azuread:index/user:User` carrying only the Outputs the program reads. */
 export type LeanUser = pulumi.CustomResource &

@@ -12,7 +12,7 @@ import { toExistingAccounts } from "./existing-accounts";
 import type { LeanUser } from "./lean-user";
 import { readExistingGroups } from "./existing-groups";
 import { Groups } from "./groups";
-import { type StackOutputs, stackOutputs } from "./outputs";
+import { type ProgramOutputs, stackOutputs } from "./outputs";
 import { unmanagedInputs } from "./user-resource";
 
 /** What the program depends on from outside; `index.ts` passes the real ones, tests their own. */
@@ -36,7 +36,7 @@ export interface ProgramInputs {
  * declare the directory. Everything that can fail does so before the first resource is declared, with one
  * line (`pulumi.RunError`, no stack trace).
  */
-export async function runProgram(inputs: ProgramInputs): Promise<StackOutputs> {
+export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
   const config = loadConfig(inputs);
   const employees = inputs.snapshot?.employees ?? (await listEmployees(config));
   const tenant = await azuread.getUsers({ returnAll: true });

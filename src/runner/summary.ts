@@ -154,7 +154,7 @@ function countsBlocks(changeSet: ChangeSet): string[] {
     const total = `| **total** | ${thousands(changeSet.users.length)} |`;
     blocks.push(["### Users", "", "| Operation | Users |", "| --- | ---: |", ...rows, total].join("\n"));
   }
-  const after = outputCounts(changeSet.stackOutputs);
+  const after = changeSet.stackOutputs?.counts;
   if (after !== undefined) {
     blocks.push(
       `After this run: Personio lists ${thousands(after.employees)} employees (${thousands(after.skipped)} skipped); ` +
@@ -254,25 +254,6 @@ function value(raw: unknown): string {
 function opRank(op: OpType): number {
   const rank = OP_ORDER.indexOf(op);
   return rank === -1 ? OP_ORDER.length : rank;
-}
-
-interface OutputCounts {
-  readonly employees: number;
-  readonly managed: number;
-  readonly enabled: number;
-  readonly disabled: number;
-  readonly skipped: number;
-}
-
-/** The program's `counts` output, when it is there and whole. */
-function outputCounts(outputs: Record<string, unknown> | undefined): OutputCounts | undefined {
-  const counts = outputs?.["counts"];
-  if (typeof counts !== "object" || counts === null) return undefined;
-  const record = counts as Record<string, unknown>;
-  const keys = ["employees", "managed", "enabled", "disabled", "skipped"] as const;
-  return keys.every((key) => typeof record[key] === "number")
-    ? (record as unknown as OutputCounts)
-    : undefined;
 }
 
 /** Last resort when even the head is too long: cut, never inside a surrogate pair, and say so. */
