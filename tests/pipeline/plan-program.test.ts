@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse } from "yaml";
 import { runPlanCommand } from "../../src/cli/plan-command";
 import { employeeLogicalName, USER_TYPE } from "../../src/contract";
 import type { Plan } from "../../src/plan/plan";
-import { runProgram } from "../../src/program";
+import { projectConfig, runProgram } from "../../src/program";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
+import { SAMPLE_STACK_KEYS } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, valueOf } from "../program/mocks";
 
 /**
@@ -16,26 +18,7 @@ const STACK = (baseUrl: string) => `config:
   personio-azuread:personio:
     baseUrl: ${baseUrl}
     clientId: sandbox-client
-  personio-azuread:loginSchema:
-    beginning: { attribute: first_name }
-    end: { attribute: last_name }
-    domain: contoso.com
-  personio-azuread:attributeMapping:
-    jobTitle: position
-    department: department
-    managerId: supervisor
-  personio-azuread:timezone: Europe/Berlin
-`;
-const CONFIG = (baseUrl: string) => ({
-  personio: { baseUrl, clientId: "sandbox-client" },
-  loginSchema: {
-    beginning: { attribute: "first_name" },
-    end: { attribute: "last_name" },
-    domain: "contoso.com",
-  },
-  attributeMapping: { jobTitle: "position", department: "department", managerId: "supervisor" },
-  timezone: "Europe/Berlin",
-});
+${SAMPLE_STACK_KEYS}`;
 const NOW = new Date("2026-11-26T10:00:00Z");
 /** Plan fields that are no `azuread.User` input: the program turns the manager into `managerId`. */
 const PLAN_ONLY = new Set(["adoptedObjectId", "managerEmployeeId", "managerObjectId", "groups"]);
@@ -76,10 +59,18 @@ async function plan(): Promise<Plan> {
   return JSON.parse(readFileSync(json, "utf8")) as Plan;
 }
 
+/** The config as the engine hands it to the program: strings, objects as JSON. */
+function engineConfig(stack: string): Record<string, string> {
+  const config = (parse(stack) as { config: Record<string, unknown> }).config;
+  return Object.fromEntries(
+    Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
+}
+
 async function declaredUsers(): Promise<Map<string, Record<string, unknown>>> {
   world.resources.length = 0;
   const outputs = await runProgram({
-    config: CONFIG(sandbox.baseUrl),
+    config: projectConfig(engineConfig(STACK(sandbox.baseUrl))),
     env: { PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },
     now: NOW,
     newPassword: () => "Initial-Password-1",
