@@ -1,5 +1,6 @@
 import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
-import { changeSetFromEvents, USER_TYPE } from "../src/runner/change-set";
+import { USER_TYPE } from "../src/contract";
+import { changeSetFromEvents } from "../src/runner/change-set";
 import { DEFAULT_GUARDS, evaluateGuards } from "../src/runner/guards";
 import { GITHUB_COMMENT_LIMIT, summaryMarkdown } from "../src/runner/summary";
 

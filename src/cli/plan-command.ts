@@ -1,12 +1,11 @@
 import { ConfigError } from "../config";
-import { assignGroups } from "../groups";
-import { PersonioClient, PersonioError } from "../personio";
+import { PersonioError } from "../personio";
 import { toCalendarDate } from "../personio/dates";
-import { requiredAttributes } from "../plan/attributes";
+import { desiredDirectory } from "../pipeline";
 import { ExistingAccountsError, readExistingAccounts } from "../plan/existing-accounts";
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
-import { calendarDateIn, type DesiredUser, render } from "../render";
+import { calendarDateIn, type DesiredUser } from "../render";
 import { planWriteBack } from "../write-back";
 import { parseFlags } from "./flags";
 import { loadStackFile } from "./stack-config";
@@ -40,18 +39,13 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
     const today = args.today ?? calendarDateIn(io.now(), config.timezone);
     const existingAccounts =
       args.existingAccounts === undefined ? [] : readExistingAccounts(args.existingAccounts);
-    const client = new PersonioClient({
-      baseUrl: config.personio.baseUrl,
-      clientId: config.personio.clientId,
-      clientSecret: config.personioClientSecret,
-      appId: config.personio.appId,
+    const directory = await desiredDirectory({
+      config,
+      today,
+      existingAccounts: async () => existingAccounts,
     });
-    const employees = await client.listEmployees({ attributes: requiredAttributes(config) });
-    const result = render({ employees, config, today, existingAccounts });
-    const groups =
-      config.groups.length === 0
-        ? undefined
-        : assignGroups({ rules: config.groups, users: result.users, employees });
+    const { employees, result } = directory;
+    const groups = config.groups.length === 0 ? undefined : directory.groups;
     const writeBack =
       config.writeBack === undefined
         ? undefined

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ConfigError } from "../config";
 import { PersonioClient, type PersonioClientOptions, PersonioError } from "../personio";
-import { requiredAttributes } from "../plan/attributes";
+import { requiredAttributes } from "../pipeline/attributes";
 import { causeLine } from "../runner/cycle";
 import { lineLogger } from "../runner/log";
 import type { StackOps, StackTarget } from "../runner/stack-ops";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../render";
+import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../graph/user-inputs";
 import { GroupRules } from "./groups";
 import { isPersonioKey } from "./personio-keys";
 

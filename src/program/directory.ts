@@ -1,10 +1,11 @@
 import type * as azuread from "@pulumi/azuread";
+import { DIRECTORY_TYPE, employeeLogicalName } from "../contract";
 import * as pulumi from "@pulumi/pulumi";
 import type { DesiredUser } from "../render";
 import type { Declaration } from "./declaration-order";
 import { declareInBatches, declareUser, type LeanUser, withoutStackTraces } from "./lean-user";
 import { initialPassword } from "./password";
-import { logicalName, userInputs, userOptions } from "./user-resource";
+import { userInputs, userOptions } from "./user-resource";
 
 /** Users declared between two yields to the event loop (measured best in bench/scale: 100). */
 const BATCH = 100;
@@ -31,7 +32,7 @@ export class Directory extends pulumi.ComponentResource<ReadonlyMap<string, Lean
   private args: DirectoryArgs | undefined;
 
   constructor(name: string, args: DirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("personio-azuread:index:Directory", name, {}, opts);
+    super(DIRECTORY_TYPE, name, {}, opts);
     this.args = args;
   }
 
@@ -60,7 +61,7 @@ export class Directory extends pulumi.ComponentResource<ReadonlyMap<string, Lean
             : (users.get(manager.employeeId) as LeanUser).objectId;
       const account = withoutStackTraces(() =>
         declareUser(
-          logicalName(user.employeeId),
+          employeeLogicalName(user.employeeId),
           {
             ...(userInputs(user) as unknown as azuread.UserArgs),
             managerId,

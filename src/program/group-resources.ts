@@ -1,24 +1,6 @@
 /** Graph's limit for a group's `description`. */
 const DESCRIPTION_MAX_LENGTH = 1024;
 
-/**
- * The Pulumi logical name of a group this stack creates: from its display name (the rule's `group`, or prefix +
- * value), lower-cased as Entra compares names, so that a change of case renames the group in place.
- * @example groupLogicalName("dept-Sales") === "group-dept-sales"
- */
-export function groupLogicalName(displayName: string): string {
-  return `group-${displayName.toLowerCase()}`;
-}
-
-/**
- * The Pulumi logical name of a membership in an existing group: the Personio id and the group's object id, the
- * two things that identify it (never a name that can change).
- * @example membershipLogicalName("7", "0f…") === "member-7-0f…"
- */
-export function membershipLogicalName(employeeId: string, groupObjectId: string): string {
-  return `member-${employeeId}-${groupObjectId}`;
-}
-
 /** The `azuread.GroupMember` import id of a membership that is already in the tenant. */
 export function membershipImportId(groupObjectId: string, memberObjectId: string): string {
   return `${groupObjectId}/member/${memberObjectId}`;

@@ -4,24 +4,11 @@ import type { GroupPlan, PlannedGroup } from "../groups";
 import type { DesiredUser } from "../render";
 import type { TenantGroup } from "./existing-groups";
 import { withoutStackTraces } from "./lean-user";
-import {
-  groupDescription,
-  groupLogicalName,
-  membershipImportId,
-  membershipLogicalName,
-} from "./group-resources";
+import { type GroupCounts, GROUPS_TYPE, groupLogicalName, membershipLogicalName } from "../contract";
+import { groupDescription, membershipImportId } from "./group-resources";
 
-/** Counts of the groups a run declares. */
-export interface GroupCounts {
-  /** Groups the rules fill: created plus existing (an existing group referenced twice counts once). */
-  readonly groups: number;
-  /** Groups this stack creates and owns. */
-  readonly created: number;
-  /** Existing groups the stack adds members to. */
-  readonly existing: number;
-  /** Enabled users × groups. */
-  readonly memberships: number;
-}
+/** Counts of the groups a run declares (the contract's `groups` output). */
+export type { GroupCounts };
 
 /** What the groups component declares. */
 export interface GroupsArgs {
@@ -47,7 +34,7 @@ export class Groups extends pulumi.ComponentResource {
   readonly existingNames: Readonly<Record<string, string>>;
 
   constructor(name: string, args: GroupsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("personio-azuread:index:Groups", name, {}, opts);
+    super(GROUPS_TYPE, name, {}, opts);
     const adopted = new Map<string, string>();
     for (const user of args.users) {
       if (user.adoptedObjectId !== undefined) adopted.set(user.employeeId, user.adoptedObjectId);

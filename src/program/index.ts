@@ -2,6 +2,5 @@ export { runProgram, type ProgramInputs } from "./program";
 export { projectConfig } from "./config-source";
 export { snapshotFromEnv } from "./snapshot-source";
 export { Directory, type DirectoryArgs } from "./directory";
-export type { StackOutputs, StackCounts } from "./outputs";
+export type { ProgramOutputs } from "./outputs";
 export { Groups, type GroupsArgs, type GroupCounts } from "./groups";
-export { logicalName } from "./user-resource";

@@ -1,10 +1,11 @@
 import type * as azuread from "@pulumi/azuread";
 import azureadPackage from "@pulumi/azuread/package.json";
 import * as pulumi from "@pulumi/pulumi";
+import { USER_TYPE } from "../contract";
 
 /*
- * Declaring 10,000 `azuread.User`s with the Node SDK as generated runs out of memory (FACTS.md; measured in
- * bench/scale: 10,000 bare users OOM after ~2 min at 4.4 GB). Profiled, the cost is the SDK's per-Output
+ * Declaring 10,000 `azuread.User`s with the Node SDK as generated runs out of memory (measured with
+ * `npm run bench -- program`: 10,000 bare users OOM after ~2 min at 4.4 GB). Profiled, the cost is the SDK's per-Output
  * bookkeeping: the generated class passes all 49 properties, each becomes an Output of four promises, and
  * `debuggablePromise` (runtime/debuggable.js) stores a formatted `new Error().stack` on each one — about 200
  * source-mapped stacks per user, alive until the registration completes. Three public-API measures cut it
@@ -12,11 +13,15 @@ import * as pulumi from "@pulumi/pulumi";
  * and yielding between batches. All three send the engine the same request (tests/program/lean-user.test.ts).
  */
 
+/**
+ * The @pulumi/azuread version {@link declareUser} was checked against, line by line, with its generated
+ * `User` constructor (user.js). package.json pins it exactly; tests/program/azuread-version.test.ts fails when
+ * the installed version differs, so an upgrade is re-checked before it ships.
+ */
+export const LEAN_USER_VERIFIED_AGAINST = "6.9.1";
+
 /** The plugin version the generated class asks for; the engine must load the same provider. */
 export const AZUREAD_VERSION: string = azureadPackage.version.replace(/^v/, "");
-
-/** The type token of `azuread.User`. */
-export const USER_TYPE = "azuread:index/user:User";
 
 /** An `azuread:index/user:User` carrying only the Outputs the program reads. */
 export type LeanUser = pulumi.CustomResource &
@@ -41,8 +46,9 @@ export function withoutStackTraces<T>(fn: () => T): T {
  * Registers an `azuread:index/user:User` exactly as `new azuread.User(name, args, opts)` does — same inputs,
  * plugin version and `additionalSecretOutputs` — but with Outputs only for the inputs given plus `objectId`
  * and `password`, instead of all 49 properties. `azuread.User.isInstance` holds for it.
- * Mirrors the generated constructor of @pulumi/azuread 6.9 (user.js); the lean-user test compares the two
- * requests field by field, so an upgrade that changes the class fails the tests.
+ * Mirrors the generated constructor of @pulumi/azuread {@link LEAN_USER_VERIFIED_AGAINST} (user.js), including
+ * that an empty password is not sent (the generated class tests `args.password` for truthiness); the
+ * lean-user test compares the two requests field by field.
  */
 export function declareUser(
   name: string,
@@ -53,7 +59,7 @@ export function declareUser(
   if (args.userPrincipalName === undefined) throw new Error("Missing required property 'userPrincipalName'");
   const props: pulumi.Inputs = { objectId: undefined, password: undefined };
   for (const [key, value] of Object.entries(args)) {
-    if (value === undefined) continue;
+    if (value === undefined || (key === "password" && value === "")) continue;
     props[key] = key === "password" ? pulumi.secret(value as pulumi.Input<string>) : value;
   }
   const merged = pulumi.mergeOptions(pulumi.mergeOptions({ version: AZUREAD_VERSION }, opts), {

@@ -1,42 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type NextEvent, nextEvents } from "../plan/lifecycle";
-import type { RenderResult, SkippedEmployee } from "../render";
+import { nextEvents } from "../plan/lifecycle";
+import type { RenderResult } from "../render";
+import type { StackOutputs } from "../contract";
 import { principalNamesOutput } from "../write-back/principal-names-output";
 import type { LeanUser } from "./lean-user";
 import type { GroupCounts, Groups } from "./groups";
 
-/** Counts of a run; `adopted` counts existing accounts matched (those this stack created before included). */
-export interface StackCounts {
-  readonly employees: number;
-  readonly managed: number;
-  readonly enabled: number;
-  readonly disabled: number;
-  readonly adopted: number;
-  readonly created: number;
-  readonly skipped: number;
-}
-
 /**
- * The stack outputs: counts, skipped employees (id and reason, no names), initial passwords as a secret, group
- * counts, the names of the existing groups the stack adds members to (by object id, for previews), and the UPN
- * of every managed account by employee id (`principalNames`, read by write-back; not secret).
+ * The stack outputs as the program returns them: the contract's {@link StackOutputs}, each value possibly an
+ * Output (`initialPasswords` is a secret; `principalNames` is read from each account's state).
  */
-export interface StackOutputs {
-  readonly counts: StackCounts;
-  readonly skipped: readonly SkippedEmployee[];
-  readonly initialPasswords: pulumi.Output<Record<string, string>>;
-  readonly groups: GroupCounts;
-  readonly existingGroups: Readonly<Record<string, string>>;
-  readonly principalNames: pulumi.Output<Record<string, string>>;
-  /**
-   * For the pull-request summary: each employee's next lifecycle event on a later day (create, enable, disable;
-   * ids and dates), and new profiles that look like rehires of a disabled account (ids only).
-   */
-  readonly lifecycle: {
-    readonly nextEvents: readonly NextEvent[];
-    readonly rehires: RenderResult["rehires"];
-  };
-}
+export type ProgramOutputs = {
+  readonly [K in keyof StackOutputs]: K extends FromState ? pulumi.Output<StackOutputs[K]> : StackOutputs[K];
+};
+type FromState = "initialPasswords" | "principalNames";
 
 const NO_GROUPS: GroupCounts = { groups: 0, created: 0, existing: 0, memberships: 0 };
 
@@ -46,7 +23,7 @@ export function stackOutputs(
   employees: number,
   accounts: ReadonlyMap<string, LeanUser>,
   groups?: Groups,
-): StackOutputs {
+): ProgramOutputs {
   const enabled = result.users.filter((u) => u.accountEnabled).length;
   const adopted = result.users.filter((u) => u.adoptedObjectId !== undefined).length;
   return {

@@ -1,10 +1,9 @@
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
-import { type ConfigEnv, ConfigError, type LoadedConfig, loadStackConfig, type StackConfig } from "../config";
-import { assignGroups, type GroupPlan } from "../groups";
-import { type Employee, PersonioClient, PersonioError } from "../personio";
-import { requiredAttributes } from "../plan/attributes";
-import { calendarDateIn, type DesiredUser, render } from "../render";
+import { type ConfigEnv, ConfigError, type LoadedConfig, loadStackConfig } from "../config";
+import { PersonioError } from "../personio";
+import { type DesiredDirectory, desiredDirectory } from "../pipeline";
+import { calendarDateIn } from "../render";
 import type { Snapshot } from "../snapshot";
 import { declarationOrder } from "./declaration-order";
 import { Directory } from "./directory";
@@ -12,7 +11,7 @@ import { toExistingAccounts } from "./existing-accounts";
 import type { LeanUser } from "./lean-user";
 import { readExistingGroups } from "./existing-groups";
 import { Groups } from "./groups";
-import { type StackOutputs, stackOutputs } from "./outputs";
+import { type ProgramOutputs, stackOutputs } from "./outputs";
 import { unmanagedInputs } from "./user-resource";
 
 /** What the program depends on from outside; `index.ts` passes the real ones, tests their own. */
@@ -36,17 +35,12 @@ export interface ProgramInputs {
  * declare the directory. Everything that can fail does so before the first resource is declared, with one
  * line (`pulumi.RunError`, no stack trace).
  */
-export async function runProgram(inputs: ProgramInputs): Promise<StackOutputs> {
+export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
   const config = loadConfig(inputs);
-  const employees = inputs.snapshot?.employees ?? (await listEmployees(config));
-  const tenant = await azuread.getUsers({ returnAll: true });
-  const existingAccounts = toExistingAccounts(tenant.users);
-  const today = inputs.snapshot?.today ?? calendarDateIn(inputs.now, config.timezone);
-  const result = render({ employees, config, today, existingAccounts });
+  const { employees, result, groups: groupPlan } = await directoryOf(config, inputs);
   for (const warning of result.warnings) {
     pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
   }
-  const groupPlan = planGroups(config, result.users, employees);
   for (const warning of groupPlan.warnings) pulumi.log.warn(warning);
   const tenantGroups = await readExistingGroups(groupPlan).catch(toRunError);
   const { declarations, dropped } = declarationOrder(result.users);
@@ -74,14 +68,20 @@ export async function runProgram(inputs: ProgramInputs): Promise<StackOutputs> {
   return stackOutputs(result, employees.length, accounts, groups);
 }
 
-function planGroups(
-  config: StackConfig,
-  users: readonly DesiredUser[],
-  employees: readonly Employee[],
-): GroupPlan {
+/**
+ * The desired directory from the runner's snapshot or Personio, adopting the tenant's existing accounts (read
+ * once, after Personio); Personio and group-rule failures become one line.
+ */
+async function directoryOf(config: LoadedConfig, inputs: ProgramInputs): Promise<DesiredDirectory> {
   try {
-    return assignGroups({ rules: config.groups, users, employees });
+    return await desiredDirectory({
+      config,
+      today: inputs.snapshot?.today ?? calendarDateIn(inputs.now, config.timezone),
+      existingAccounts: async () => toExistingAccounts((await azuread.getUsers({ returnAll: true })).users),
+      ...(inputs.snapshot === undefined ? {} : { employees: inputs.snapshot.employees }),
+    });
   } catch (error) {
+    if (error instanceof PersonioError) throw new pulumi.RunError(error.message);
     return toRunError(error);
   }
 }
@@ -97,20 +97,5 @@ function loadConfig(inputs: ProgramInputs): LoadedConfig {
     return loadStackConfig(inputs.config, inputs.env);
   } catch (error) {
     return toRunError(error);
-  }
-}
-
-async function listEmployees(config: LoadedConfig): Promise<Employee[]> {
-  const client = new PersonioClient({
-    baseUrl: config.personio.baseUrl,
-    clientId: config.personio.clientId,
-    clientSecret: config.personioClientSecret,
-    appId: config.personio.appId,
-  });
-  try {
-    return await client.listEmployees({ attributes: requiredAttributes(config) });
-  } catch (error) {
-    if (error instanceof PersonioError) throw new pulumi.RunError(error.message);
-    throw error;
   }
 }

@@ -4,11 +4,6 @@ import { AZUREAD_USER_INPUTS, type DesiredUser } from "../render";
 /** Keys of a desired user that describe the plan, not `azuread.User` inputs. */
 const NOT_INPUTS = new Set(["adoptedObjectId", "managerEmployeeId", "managerObjectId"]);
 
-/** The Pulumi logical name of an employee's account: from the Personio id only, so renames update in place. */
-export function logicalName(employeeId: string): string {
-  return `employee-${employeeId}`;
-}
-
 /**
  * The plain `azuread.User` inputs of a desired user, without manager and password. Every mapped input is set
  * (omitting one clears it on the next update: the program owns the fields it maps).

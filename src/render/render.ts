@@ -20,7 +20,7 @@ import { possibleRehires } from "./rehires";
 import { byEmployeeId, byId, inCreationOrder } from "./order";
 import { type NameClaim, PrincipalNameRegistry } from "./principal-names";
 import type { DesiredUser, RenderInput, RenderResult, SkippedEmployee } from "./types";
-import { EMPLOYEE_ID_MAX_LENGTH } from "./user-inputs";
+import { EMPLOYEE_ID_MAX_LENGTH } from "../graph/user-inputs";
 import { WarningLog } from "./warnings";
 
 /** The attributes an account needs, in the order a missing one is reported. */

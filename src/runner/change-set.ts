@@ -1,12 +1,17 @@
 import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { compareIds, normalise, SECRET, UNKNOWN } from "./engine-values";
-import { GROUP_MEMBER_TYPE, type MembershipChange, membershipChanges } from "./memberships";
+import {
+  GROUP_MEMBER_TYPE,
+  logicalNameOf,
+  type ObservedOutputs,
+  parseEmployeeLogicalName,
+  readStackOutputs,
+  STACK_TYPE,
+  USER_TYPE,
+} from "../contract";
+import { type MembershipChange, membershipChanges } from "./memberships";
 
 export { SECRET, UNKNOWN };
-
-/** The type token of the accounts this project manages. */
-export const USER_TYPE = "azuread:index/user:User";
-const STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** Never shown, not even as "[secret]": a password change must not even be hinted at in a summary. */
 const HIDDEN_FIELDS = new Set(["password", "forcePasswordChange"]);
@@ -50,8 +55,8 @@ export interface ChangeSet {
   readonly counts: Readonly<Partial<Record<OpType | "replace", number>>>;
   /** User resources in the stack before this run: every operation but `create` and `import`. */
   readonly managedBefore: number;
-  /** The root stack's outputs, when the events carry them (secrets as {@link SECRET}). */
-  readonly stackOutputs: Record<string, unknown> | undefined;
+  /** The root stack's outputs, when the events carry them, checked against the contract (secrets as {@link SECRET}). */
+  readonly stackOutputs: ObservedOutputs | undefined;
   /**
    * Resources other than users and group memberships whose operation is not `same`, in the order the engine
    * reported them.
@@ -66,22 +71,24 @@ type State = NonNullable<StepEventMetadata["old"]>;
 /**
  * Reduces the engine events of a preview (or an update) to a change set. Every step the engine reports for a
  * URN counts, so the three steps of a replacement, or an import followed by an update, become one change.
+ * Throws `StackOutputsError` when the stack's outputs do not have the contract's shape.
  */
 export function changeSetFromEvents(events: readonly EngineEvent[]): ChangeSet {
   const steps = new Map<string, StepEventMetadata[]>();
-  let stackOutputs: Record<string, unknown> | undefined;
+  let rawOutputs: unknown;
   for (const event of events) {
     const pre = event.resourcePreEvent?.metadata;
     if (pre !== undefined) steps.set(pre.urn, [...(steps.get(pre.urn) ?? []), pre]);
     const outputs = event.resOutputsEvent?.metadata;
     if (outputs === undefined) continue;
     if (outputs.type === STACK_TYPE && outputs.new?.outputs !== undefined) {
-      stackOutputs = normalise(outputs.new.outputs) as Record<string, unknown>;
+      rawOutputs = normalise(outputs.new.outputs);
     }
     // A resource whose step was not announced (a `same` some engines report only here) still counts.
     if (!steps.has(outputs.urn)) steps.set(outputs.urn, [outputs]);
   }
 
+  const stackOutputs = readStackOutputs(rawOutputs);
   const users: UserChange[] = [];
   const otherChanges: { urn: string; type: string; op: OpType }[] = [];
   const resources = [...steps].map(([urn, resourceSteps]) => ({
@@ -192,8 +199,8 @@ function equal(a: unknown, b: unknown): boolean {
   );
 }
 
-/** The logical name is the URN's last `::` part; the program names users `employee-<Personio id>`. */
+/** The Personio id in a user's logical name (the whole logical name if it is not an account's). */
 function employeeIdOf(urn: string): string {
-  const name = urn.slice(urn.lastIndexOf("::") + 2);
-  return /^employee-(.+)$/.exec(name)?.[1] ?? name;
+  const name = logicalNameOf(urn);
+  return parseEmployeeLogicalName(name) ?? name;
 }

@@ -1,5 +1,6 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { ConfigError } from "../config";
+import type { ObservedOutputs } from "../contract";
 import { PersonioError } from "../personio";
 import { SNAPSHOT_ENV, type Snapshot, type SnapshotFile, writeSnapshot } from "../snapshot";
 import type { Clock } from "../util/clock";
@@ -253,13 +254,8 @@ export async function previewChanges(stack: StackOps, signal?: AbortSignal): Pro
 }
 
 /** `counts.employees` of the program's stack outputs, when present. */
-export function employeesOf(outputs: Record<string, unknown> | undefined): number | undefined {
-  const counts = outputs?.["counts"];
-  const employees =
-    typeof counts === "object" && counts !== null
-      ? (counts as Record<string, unknown>)["employees"]
-      : undefined;
-  return typeof employees === "number" ? employees : undefined;
+export function employeesOf(outputs: ObservedOutputs | undefined): number | undefined {
+  return outputs?.counts?.employees;
 }
 
 function hasChanges(changeSet: ChangeSet): boolean {

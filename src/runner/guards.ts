@@ -154,15 +154,8 @@ function leavesGuard(changeSet: ChangeSet, options: GuardOptions): Refusal | str
   const memberships = changeSet.memberships ?? [];
   const count = (change: string): number => memberships.filter((m) => m.change === change).length;
   const leaves = count("leave");
-  const groups = changeSet.stackOutputs?.["groups"];
-  const after =
-    typeof groups === "object" && groups !== null
-      ? (groups as Record<string, unknown>)["memberships"]
-      : undefined;
-  const before = Math.max(
-    0,
-    (typeof after === "number" ? after : 0) - count("join") - count("adopt") + leaves,
-  );
+  const after = changeSet.stackOutputs?.groups?.memberships ?? 0;
+  const before = Math.max(0, after - count("join") - count("adopt") + leaves);
   const threshold = Math.max(5, Math.ceil((before * 20) / 100));
   const rule = `max(5, 20 % of ${before} managed memberships)`;
   if (leaves <= threshold)

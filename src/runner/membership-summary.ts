@@ -1,3 +1,4 @@
+import type { ObservedOutputs } from "../contract";
 import type { ChangeSet } from "./change-set";
 import { escape, thousands } from "./markdown";
 import type { MembershipChange } from "./memberships";
@@ -30,16 +31,12 @@ export function membershipCountsLine(changeSet: ChangeSet): string | undefined {
 }
 
 /** `Groups after this run: 10 (8 created by this stack, 2 existing), 1,234 memberships.` from the stack output. */
-export function groupCountsLine(outputs: Record<string, unknown> | undefined): string | undefined {
-  const counts = outputs?.["groups"];
-  if (typeof counts !== "object" || counts === null) return undefined;
-  const { groups, created, existing, memberships } = counts as Record<string, unknown>;
-  const numbers = [groups, created, existing, memberships];
-  if (!numbers.every((n) => typeof n === "number") || groups === 0) return undefined;
-  const [g, c, e, m] = numbers as number[];
+export function groupCountsLine(outputs: ObservedOutputs | undefined): string | undefined {
+  const counts = outputs?.groups;
+  if (counts === undefined || counts.groups === 0) return undefined;
   return (
-    `Groups after this run: ${thousands(g as number)} (${thousands(c as number)} created by this stack, ` +
-    `${thousands(e as number)} existing), ${thousands(m as number)} memberships.`
+    `Groups after this run: ${thousands(counts.groups)} (${thousands(counts.created)} created by this stack, ` +
+    `${thousands(counts.existing)} existing), ${thousands(counts.memberships)} memberships.`
   );
 }
 

@@ -1,11 +1,14 @@
 import type { OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
+import {
+  GROUP_MEMBER_TYPE,
+  GROUP_TYPE,
+  logicalNameOf,
+  type ObservedOutputs,
+  parseEmployeeLogicalName,
+  parseMembershipLogicalName,
+  USER_TYPE,
+} from "../contract";
 import { compareIds, normalise, UNKNOWN } from "./engine-values";
-
-/** The type token of the groups this project creates (their `members` list is set by the stack). */
-export const GROUP_TYPE = "azuread:index/group:Group";
-/** The type token of one membership in an existing group. */
-export const GROUP_MEMBER_TYPE = "azuread:index/groupMember:GroupMember";
-const USER_TYPE = "azuread:index/user:User";
 
 /** One member joining, being taken over in, or leaving one group. */
 export interface MembershipChange {
@@ -38,7 +41,7 @@ const CHANGE_ORDER: readonly MembershipChange["change"][] = ["join", "adopt", "l
  */
 export function membershipChanges(
   resources: readonly ResourceSteps[],
-  stackOutputs: Record<string, unknown> | undefined,
+  stackOutputs: ObservedOutputs | undefined,
 ): MembershipChange[] {
   const employeeOf = accountsById(resources);
   const names = groupNames(resources, stackOutputs);
@@ -55,11 +58,13 @@ export function membershipChanges(
       const change = MEMBER_OPS[resource.op];
       if (change === undefined) continue;
       const { inputs } = latest(resource.steps);
-      const name = /^member-(\d+)-(.+)$/.exec(resource.urn.slice(resource.urn.lastIndexOf("::") + 2));
-      const groupId = String(inputs["groupObjectId"] ?? name?.[2] ?? "");
+      const name = parseMembershipLogicalName(logicalNameOf(resource.urn));
+      const groupId = String(inputs["groupObjectId"] ?? name?.groupObjectId ?? "");
       const memberId = String(normalise(inputs["memberObjectId"]) ?? "");
       changes.push({
-        ...(name === null ? member(memberId) : { employeeId: name[1], memberObjectId: undefined }),
+        ...(name === undefined
+          ? member(memberId)
+          : { employeeId: name.employeeId, memberObjectId: undefined }),
         group: names.get(groupId) ?? groupId,
         change,
       });
@@ -106,7 +111,7 @@ function accountsById(resources: readonly ResourceSteps[]): Map<string, string> 
   const map = new Map<string, string>();
   for (const resource of resources) {
     if (resource.type !== USER_TYPE) continue;
-    const employeeId = /::employee-(.+)$/.exec(resource.urn)?.[1];
+    const employeeId = parseEmployeeLogicalName(logicalNameOf(resource.urn));
     if (employeeId === undefined) continue;
     for (const step of resource.steps) {
       for (const state of [step.old, step.new]) {
@@ -122,13 +127,10 @@ function accountsById(resources: readonly ResourceSteps[]): Map<string, string> 
 /** Object id → display name: existing groups from the stack output, created groups from their state. */
 function groupNames(
   resources: readonly ResourceSteps[],
-  stackOutputs: Record<string, unknown> | undefined,
+  stackOutputs: ObservedOutputs | undefined,
 ): Map<string, string> {
   const names = new Map<string, string>();
-  const existing = stackOutputs?.["existingGroups"];
-  if (typeof existing === "object" && existing !== null) {
-    for (const [id, name] of Object.entries(existing)) if (typeof name === "string") names.set(id, name);
-  }
+  for (const [id, name] of Object.entries(stackOutputs?.existingGroups ?? {})) names.set(id, name);
   for (const resource of resources) {
     if (resource.type !== GROUP_TYPE) continue;
     for (const step of resource.steps) {

@@ -9,6 +9,7 @@ import {
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { NAMESPACE } from "../config";
+import { type ObservedOutputs, readStackOutputs } from "../contract";
 import { projectConfig } from "../program/config-source";
 import { LAST_SUCCESS_TAG } from "./staleness";
 
@@ -33,8 +34,11 @@ export interface StackOps {
   preview(onEvent: (event: EngineEvent) => void, signal?: AbortSignal, env?: OperationEnv): Promise<void>;
   up(onEvent: (event: EngineEvent) => void, signal?: AbortSignal, env?: OperationEnv): Promise<void>;
   refresh(signal?: AbortSignal): Promise<void>;
-  /** The outputs of the last successful update, read without `--show-secrets` (secrets left out). */
-  lastOutputs(): Promise<Record<string, unknown>>;
+  /**
+   * The outputs of the last successful update, read without `--show-secrets` (secrets left out) and checked
+   * against the contract (`StackOutputsError` on a mismatch); `{}` for a stack never updated.
+   */
+  lastOutputs(): Promise<ObservedOutputs>;
   /** When the last successful refresh ended (epoch ms), from the stack's history; undefined if never. */
   lastRefreshAt(): Promise<number | undefined>;
   /**
@@ -129,7 +133,8 @@ function automationOps(stack: Stack, cli: PulumiCommand, target: StackTarget): S
         string,
         unknown
       >;
-      return Object.fromEntries(Object.entries(outputs).filter(([, value]) => value !== "[secret]"));
+      const plain = Object.fromEntries(Object.entries(outputs).filter(([, value]) => value !== "[secret]"));
+      return readStackOutputs(plain) ?? {};
     },
     lastRefreshAt: async () => {
       const history = await stack.history(50, 1, false);

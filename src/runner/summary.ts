@@ -1,12 +1,13 @@
 import type { OpType } from "@pulumi/pulumi/automation";
 import { type ChangeSet, type FieldChange, SECRET, UNKNOWN, type UserChange } from "./change-set";
 import type { GuardVerdict } from "./guards";
+import { GITHUB_COMMENT_LIMIT, fitComment, type Section } from "./comment-fit";
 import { escape, thousands } from "./markdown";
 import { lifecycleSections } from "./lifecycle-summary";
 import { groupCountsLine, membershipCountsLine, membershipSection } from "./membership-summary";
 
-/** GitHub's limit for the body of a pull-request comment, in characters. */
-export const GITHUB_COMMENT_LIMIT = 65_536;
+export { GITHUB_COMMENT_LIMIT };
+
 /** The hidden first line by which the runner finds (and updates) its sticky comment. */
 export const DEFAULT_MARKER = "<!-- personio-azuread-preview -->";
 
@@ -29,15 +30,6 @@ const OP_ORDER: readonly OpType[] = [
   "delete",
   "same",
 ];
-
-/** A titled table whose rows may be cut when the comment would be too long. */
-interface Section {
-  readonly intro: string;
-  readonly header: string;
-  readonly rows: readonly string[];
-  /** Plural noun for the note on rows not shown, e.g. "changed users". */
-  readonly noun: string;
-}
 
 /**
  * The pull-request summary of a preview: guard verdict first, then counts per operation, disables, adoptions,
@@ -62,70 +54,7 @@ export function summaryMarkdown(
     verdictBlock(verdict),
     ...countsBlocks(changeSet),
   ].join("\n\n");
-  const sections = changeSections(changeSet);
-  const full = [head, ...sections.map((section) => sectionText(section, section.rows.length))].join("\n\n");
-  if (full.length <= maxChars) return full;
-  const text = fit(head, sections, maxChars, omissionNote(maxChars, stack));
-  return text.length <= maxChars ? text : hardCut(text, maxChars, stack);
-}
-
-/** The note under a cut table; `partial` when some rows are shown ("and N more"). */
-type Note = (section: Section, omitted: number, partial: boolean) => string;
-
-/** `_… and 9,400 more changed users not shown (…); run … locally for the full list._` */
-function omissionNote(maxChars: number, stack: string): Note {
-  return (section, omitted, partial) => {
-    const more = partial ? `and ${thousands(omitted)} more` : thousands(omitted);
-    return (
-      `_… ${more} ${section.noun} not shown (the comment limit is ${thousands(maxChars)} characters); ` +
-      `run \`npm run preview -- --stack ${stack}\` locally for the full list._`
-    );
-  };
-}
-
-/**
- * Appends the sections to the head, each whole if it fits, else as many rows as fit and a note. The room for
- * rows is shared max-min fairly (a section needing less than an equal share gets all it needs, the rest split
- * the remainder), so every section keeps its count and some rows; what a section leaves unused goes to the
- * later ones, the changed users last.
- */
-function fit(head: string, sections: readonly Section[], maxChars: number, note: Note): string {
-  // A cut section costs its intro, its header and the longest note it can get, besides its rows: "and N
-  // more" with N as wide as the row count bounds every note of the section.
-  const fixed = sections.map(
-    (section) =>
-      2 + `${section.intro}\n\n${section.header}\n\n${note(section, section.rows.length, true)}`.length,
-  );
-  const needs = sections.map((section) => section.rows.reduce((sum, row) => sum + row.length + 1, 0));
-  let text = head;
-  sections.forEach((section, index) => {
-    const room = maxChars - text.length - fixed.slice(index).reduce((sum, cost) => sum + cost, 0);
-    let share = fairShare(needs.slice(index), Math.max(0, room));
-    if (share >= (needs[index] as number)) {
-      text += `\n\n${sectionText(section, section.rows.length)}`;
-      return;
-    }
-    let shown = 0;
-    while (shown < section.rows.length && (section.rows[shown] as string).length + 1 <= share) {
-      share -= (section.rows[shown] as string).length + 1;
-      shown++;
-    }
-    const table = shown > 0 ? sectionText(section, shown) : section.intro;
-    text += `\n\n${table}\n\n${note(section, section.rows.length - shown, shown > 0)}`;
-  });
-  return text;
-}
-
-/** The first section's part of `room` when it is shared max-min fairly among sections needing `needs`. */
-function fairShare(needs: readonly number[], room: number): number {
-  const order = needs.map((need, index) => ({ need, index })).sort((a, b) => a.need - b.need);
-  let remaining = room;
-  for (const [rank, { need, index }] of order.entries()) {
-    const part = Math.min(need, Math.floor(remaining / (order.length - rank)));
-    if (index === 0) return part;
-    remaining -= part;
-  }
-  return 0;
+  return fitComment(head, changeSections(changeSet), maxChars, stack);
 }
 
 function verdictBlock(verdict: GuardVerdict): string {
@@ -155,7 +84,7 @@ function countsBlocks(changeSet: ChangeSet): string[] {
     const total = `| **total** | ${thousands(changeSet.users.length)} |`;
     blocks.push(["### Users", "", "| Operation | Users |", "| --- | ---: |", ...rows, total].join("\n"));
   }
-  const after = outputCounts(changeSet.stackOutputs);
+  const after = changeSet.stackOutputs?.counts;
   if (after !== undefined) {
     blocks.push(
       `After this run: Personio lists ${thousands(after.employees)} employees (${thousands(after.skipped)} skipped); ` +
@@ -223,10 +152,6 @@ function changeSections(changeSet: ChangeSet): Section[] {
   return sections;
 }
 
-function sectionText(section: Section, rows: number): string {
-  return [section.intro, "", section.header, ...section.rows.slice(0, rows)].join("\n");
-}
-
 function opLabel(user: UserChange): string {
   return user.op === "replace" && user.retained ? "replace (old account retained)" : user.op;
 }
@@ -256,35 +181,4 @@ function value(raw: unknown): string {
 function opRank(op: OpType): number {
   const rank = OP_ORDER.indexOf(op);
   return rank === -1 ? OP_ORDER.length : rank;
-}
-
-interface OutputCounts {
-  readonly employees: number;
-  readonly managed: number;
-  readonly enabled: number;
-  readonly disabled: number;
-  readonly skipped: number;
-}
-
-/** The program's `counts` output, when it is there and whole. */
-function outputCounts(outputs: Record<string, unknown> | undefined): OutputCounts | undefined {
-  const counts = outputs?.["counts"];
-  if (typeof counts !== "object" || counts === null) return undefined;
-  const record = counts as Record<string, unknown>;
-  const keys = ["employees", "managed", "enabled", "disabled", "skipped"] as const;
-  return keys.every((key) => typeof record[key] === "number")
-    ? (record as unknown as OutputCounts)
-    : undefined;
-}
-
-/** Last resort when even the head is too long: cut, never inside a surrogate pair, and say so. */
-function hardCut(text: string, maxChars: number, stack: string): string {
-  const note =
-    `\n\n_… cut at the comment limit of ${thousands(maxChars)} characters; ` +
-    `run \`npm run preview -- --stack ${stack}\` locally for the full summary._`;
-  const keep = note.length < maxChars ? maxChars - note.length : maxChars;
-  let cut = text.slice(0, keep);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return note.length < maxChars ? cut + note : cut;
 }

@@ -1,6 +1,6 @@
 import { type ConfigEnv, loadStackConfig } from "../config";
 import { PersonioClient, type PersonioClientOptions } from "../personio";
-import { requiredAttributes } from "../plan/attributes";
+import { requiredAttributes } from "../pipeline/attributes";
 import { calendarDateIn } from "../render";
 import type { Snapshot } from "./schema";
 

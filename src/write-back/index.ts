@@ -3,7 +3,6 @@ export { planWriteBack, type WriteBackChange } from "./diff";
 export { applyWriteBack, type ApplyResult, type WriteBackStop } from "./apply";
 export { attributeProblem, TEXT_ATTRIBUTE_TYPES } from "./attribute-check";
 export {
-  PRINCIPAL_NAMES_OUTPUT,
   PrincipalNamesOutputError,
   principalNamesOutput,
   readPrincipalNames,

@@ -1,14 +1,10 @@
-import { z } from "zod";
+import { PRINCIPAL_NAMES_OUTPUT, PrincipalNamesSchema } from "../contract";
 
-/**
- * The join between the program and write-back: the stack output `principalNames`, employee id → UPN of every
- * account the stack manages (adopted ones included), read from each account's state after `up`. Not a secret:
- * write-back reads it with the plain outputs.
+/*
+ * The join between the program and write-back: the stack output `principalNames` (schema in src/contract),
+ * employee id → UPN of every account the stack manages (adopted ones included), read from each account's
+ * state after `up`. Not a secret: write-back reads it with the plain outputs.
  */
-export const PRINCIPAL_NAMES_OUTPUT = "principalNames";
-
-/** `{ "101": "anna.mueller@contoso.com" }`: Personio employee ids (decimal) to UPNs. */
-export const PrincipalNamesSchema = z.record(z.string().regex(/^[1-9]\d*$/), z.string().min(1));
 
 /** The output value for these accounts, keys in numeric order so the output diffs stably. */
 export function principalNamesOutput(upns: ReadonlyMap<string, string>): Record<string, string> {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { runPlanCommand } from "../../src/cli/plan-command";
 import { generateCompany, loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
+import { SAMPLE_STACK_KEYS } from "../fixtures/stack-config";
 
 const STACK = `config:
   azuread:tenantId: 00000000-0000-0000-0000-000000000000
@@ -11,17 +12,7 @@ const STACK = `config:
     appId: PERSONIO_AZUREAD_TEST
   personio-azuread:personioClientSecret:
     secure: v1:AAAAAAAAAAAAAAAAAAAAAA==
-  personio-azuread:loginSchema:
-    beginning: { attribute: first_name, use: entire }
-    separator: "."
-    end: { attribute: last_name, use: entire }
-    domain: contoso.com
-  personio-azuread:attributeMapping:
-    jobTitle: position
-    department: department
-    managerId: supervisor
-  personio-azuread:timezone: Europe/Berlin
-`;
+${SAMPLE_STACK_KEYS}`;
 
 let dir: string;
 let sandbox: Sandbox;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { runWriteBackCommand } from "../../src/cli/write-back-command";
 import { openStack } from "../../src/runner/stack-ops";
 import { type Sandbox, startSandbox } from "../../src/sandbox";
+import { COUNTS } from "../runner/stub-harness";
 import { companyWithLogins, LOGIN, upnsFor } from "../write-back/fixtures";
 
 /** The command through the real Automation API against the stub CLI (stack outputs) and the sandbox (Personio). */
@@ -49,7 +50,9 @@ function stackFile(writeBack: unknown): void {
 function outputs(values: Record<string, unknown>): void {
   writeFileSync(
     path.join(dir, "scenario.json"),
-    JSON.stringify({ "stack output": { stdout: JSON.stringify({ counts: { employees: 10 }, ...values }) } }),
+    JSON.stringify({
+      "stack output": { stdout: JSON.stringify({ counts: { ...COUNTS, employees: 10 }, ...values }) },
+    }),
   );
 }
 

@@ -41,7 +41,7 @@ describe("timedStack", () => {
       clock += 10;
       throw new ConcurrentUpdateError("error: [409] Conflict");
     },
-    lastOutputs: async () => ({ a: 1 }),
+    lastOutputs: async () => ({ existingGroups: { a: "1" } }),
     lastRefreshAt: async () => 42,
     stackName: "prod",
     projectConfig: async () => ({}),
@@ -56,7 +56,7 @@ describe("timedStack", () => {
     await timed.preview(() => undefined);
     await expect(timed.up(() => undefined)).rejects.toThrow("error: Personio GET /v1/auth: HTTP 401");
     await expect(timed.refresh()).rejects.toBeInstanceOf(ConcurrentUpdateError);
-    expect(await timed.lastOutputs()).toEqual({ a: 1 });
+    expect(await timed.lastOutputs()).toEqual({ existingGroups: { a: "1" } });
     expect(await timed.lastRefreshAt()).toBe(42);
     expect(calls).toEqual([
       ["observeOperation", "preview", 1500],

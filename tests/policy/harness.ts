@@ -1,7 +1,9 @@
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 
+import { USER_TYPE } from "../../src/contract";
+
 /** The type token of `azuread.User`, as the engine sends it. */
-export const USER_TYPE = "azuread:index/user:User";
+export { USER_TYPE };
 
 /** What one validation of one resource produced. */
 export interface Outcome {

@@ -1,12 +1,8 @@
 import { ConfigError } from "../../src/config";
 import type { PlannedGroup } from "../../src/groups";
+import { groupLogicalName, membershipLogicalName } from "../../src/contract";
 import { objectIdsByName } from "../../src/program/existing-groups";
-import {
-  groupDescription,
-  groupLogicalName,
-  membershipImportId,
-  membershipLogicalName,
-} from "../../src/program/group-resources";
+import { groupDescription, membershipImportId } from "../../src/program/group-resources";
 
 const A = "0a1b2c3d-0000-4000-8000-00000000000a";
 const B = "0a1b2c3d-0000-4000-8000-00000000000b";

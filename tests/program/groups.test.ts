@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { runProgram, type StackOutputs } from "../../src/program";
+import { runProgram, type ProgramOutputs } from "../../src/program";
 import { loadSampleCompany, type PersonioEmployeeItem, type Sandbox, startSandbox } from "../../src/sandbox";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
 
@@ -65,7 +65,7 @@ afterEach(() => {
   warnings.mockRestore();
 });
 
-async function run(config: Record<string, unknown> = CONFIG, now = NOW): Promise<StackOutputs> {
+async function run(config: Record<string, unknown> = CONFIG, now = NOW): Promise<ProgramOutputs> {
   const outputs = await runProgram({
     config,
     env: { PERSONIO_BASE_URL: sandbox.baseUrl, PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },

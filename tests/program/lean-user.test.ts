@@ -56,6 +56,7 @@ describe("declareUser", () => {
     ["plain inputs", args()],
     ["a password and a manager output", args({ password: "Initial-Pa55!", forcePasswordChange: true })],
     ["no optional inputs", { userPrincipalName: "x@contoso.com", displayName: "X" }],
+    ["an empty password, which the generated class leaves out", args({ password: "" })],
   ])("sends the engine the same request as new azuread.User, with %s", async (_case, userArgs) => {
     const parent = new pulumi.ComponentResource("personio-azuread:index:Directory", `dir-${_case}`, {}, {});
     const manager = new azuread.User(`manager-${_case}`, args({ employeeId: "1" }), { parent });

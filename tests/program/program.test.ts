@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { runProgram, type StackOutputs } from "../../src/program";
+import { runProgram, type ProgramOutputs } from "../../src/program";
 import { AZUREAD_USER_INPUTS } from "../../src/render";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
@@ -42,7 +42,7 @@ beforeEach(() => {
 });
 
 let passwordCounter = 0;
-async function run(config: Record<string, unknown> = CONFIG): Promise<StackOutputs> {
+async function run(config: Record<string, unknown> = CONFIG): Promise<ProgramOutputs> {
   const outputs = await runProgram({
     config,
     env: { PERSONIO_BASE_URL: sandbox.baseUrl, PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },

@@ -1,6 +1,7 @@
 import { projectConfig } from "../../src/program/config-source";
 import { initialPassword } from "../../src/program/password";
-import { logicalName, unmanagedInputs, userInputs, userOptions } from "../../src/program/user-resource";
+import { employeeLogicalName as logicalName } from "../../src/contract";
+import { unmanagedInputs, userInputs, userOptions } from "../../src/program/user-resource";
 import type { DesiredUser } from "../../src/render";
 
 const base: DesiredUser = {

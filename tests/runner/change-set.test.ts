@@ -1,5 +1,6 @@
 import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
-import { changeSetFromEvents, SECRET, UNKNOWN, USER_TYPE } from "../../src/runner/change-set";
+import { USER_TYPE } from "../../src/contract";
+import { changeSetFromEvents, SECRET, UNKNOWN } from "../../src/runner/change-set";
 import { fixture } from "./fixtures/load";
 
 const STACK = "urn:pulumi:dev::personio-azuread::pulumi:pulumi:Stack::personio-azuread-dev";

@@ -320,7 +320,7 @@ describe("the leaves guard (group memberships)", () => {
       users: [],
       counts: {},
       managedBefore: 100,
-      stackOutputs: { counts: { employees: 100 }, groups: { memberships: after } },
+      stackOutputs: { groups: { groups: 1, created: 0, existing: 1, memberships: after } },
       otherChanges: [],
       memberships,
     };

@@ -1,7 +1,7 @@
 import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
-import { changeSetFromEvents, USER_TYPE } from "../../src/runner/change-set";
+import { GROUP_MEMBER_TYPE, GROUP_TYPE, USER_TYPE } from "../../src/contract";
+import { changeSetFromEvents } from "../../src/runner/change-set";
 import type { GuardVerdict } from "../../src/runner/guards";
-import { GROUP_MEMBER_TYPE, GROUP_TYPE } from "../../src/runner/memberships";
 import { summaryMarkdown } from "../../src/runner/summary";
 
 const PREFIX = "urn:pulumi:prod::personio-azuread::";
@@ -118,7 +118,15 @@ function previewEvents(): EngineEvent[] {
             provider: "",
             inputs: {},
             outputs: {
-              counts: { employees: 70, managed: 70, enabled: 69, disabled: 1, skipped: 0 },
+              counts: {
+                employees: 70,
+                managed: 70,
+                enabled: 69,
+                disabled: 1,
+                adopted: 0,
+                created: 70,
+                skipped: 0,
+              },
               groups: { groups: 4, created: 2, existing: 2, memberships: 120 },
               existingGroups: { [ZENDESK]: "Zendesk Agents" },
             },

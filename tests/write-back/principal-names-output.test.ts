@@ -1,8 +1,5 @@
-import {
-  PRINCIPAL_NAMES_OUTPUT,
-  principalNamesOutput,
-  readPrincipalNames,
-} from "../../src/write-back/principal-names-output";
+import { PRINCIPAL_NAMES_OUTPUT } from "../../src/contract";
+import { principalNamesOutput, readPrincipalNames } from "../../src/write-back/principal-names-output";
 
 describe("the principalNames stack output", () => {
   it("round-trips: built in numeric id order, read back as the same map", () => {

@@ -1,5 +1,5 @@
 import type { RenderConfig } from "../../src/config/types";
-import { requiredAttributes } from "../../src/plan/attributes";
+import { requiredAttributes } from "../../src/pipeline/attributes";
 
 const config: RenderConfig = {
   loginSchema: {

@@ -1,0 +1,3 @@
+export * from "./logical-names";
+export * from "./outputs";
+export * from "./tokens";
