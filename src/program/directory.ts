@@ -24,34 +24,34 @@ export interface DirectoryArgs {
 
 /**
  * The managed part of the tenant: one `azuread:index/user:User` child per desired user, keyed by the Personio
- * id. No employee data goes to the component's own inputs, so the component's state holds none. The children
- * are declared in batches from `initialize`, which the SDK awaits before registering the component's outputs
- * and before anything that depends on the component: await {@link Directory.users} before reading them.
+ * id. No employee data goes to the component's own inputs, so the component's state holds none.
+ *
+ * Built only by {@link Directory.declare}, which registers the component, declares its children in batches
+ * (yielding to the event loop between them, which keeps 10,000 pending registrations under a GB) and resolves
+ * once every child is declared. So whoever holds a `Directory` holds a complete one: its `users` are all there,
+ * and a resource given it as `parent` or `dependsOn` sees every child. The component registers no outputs.
  */
-export class Directory extends pulumi.ComponentResource<ReadonlyMap<string, LeanUser>> {
-  private args: DirectoryArgs | undefined;
+export class Directory extends pulumi.ComponentResource {
+  readonly #users = new Map<string, LeanUser>();
 
-  constructor(name: string, args: DirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
+  private constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
     super(DIRECTORY_TYPE, name, {}, opts);
-    this.args = args;
   }
 
-  /** The declared accounts by Personio employee id, once all are declared. */
-  get users(): Promise<ReadonlyMap<string, LeanUser>> {
-    return this.getData();
+  /** The declared accounts by Personio employee id. */
+  get users(): ReadonlyMap<string, LeanUser> {
+    return this.#users;
   }
 
-  protected override async initialize(): Promise<ReadonlyMap<string, LeanUser>> {
-    // The SDK calls initialize from the base constructor; one microtask later this constructor has run.
-    await Promise.resolve();
-    const {
-      declarations,
-      followRenames,
-      unmanagedInputs = [],
-      newPassword = initialPassword,
-    } = this.args as DirectoryArgs;
-    this.args = undefined;
-    const users = new Map<string, LeanUser>();
+  /** Registers the directory and declares its users; resolves with it once all are declared. */
+  static async declare(
+    name: string,
+    args: DirectoryArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ): Promise<Directory> {
+    const directory = new Directory(name, opts);
+    const { declarations, followRenames, unmanagedInputs = [], newPassword = initialPassword } = args;
+    const users = directory.#users;
     await declareInBatches(declarations, BATCH, ({ user, manager }) => {
       const managerId =
         manager === undefined
@@ -67,12 +67,12 @@ export class Directory extends pulumi.ComponentResource<ReadonlyMap<string, Lean
             managerId,
             ...newAccountCredentials(user, newPassword),
           },
-          { ...userOptions(user, followRenames, unmanagedInputs), parent: this },
+          { ...userOptions(user, followRenames, unmanagedInputs), parent: directory },
         ),
       );
       users.set(user.employeeId, account);
     });
-    return users;
+    return directory;
   }
 }
 

@@ -49,13 +49,13 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
       `employee ${link.employeeId}: managerId: the supervisor chain loops back (via ${link.managerEmployeeId}); no manager set`,
     );
   }
-  const directory = new Directory("personio", {
+  const directory = await Directory.declare("personio", {
     declarations,
     followRenames: config.followRenames,
     unmanagedInputs: unmanagedInputs(config.attributeMapping),
     newPassword: inputs.newPassword,
   });
-  const accounts = await directory.users;
+  const accounts = directory.users;
   const groups =
     config.groups.length === 0
       ? undefined
