@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../graph/user-inputs";
+import {
+  APP_ID_ALLOWED,
+  BASE_URL_ALLOWED,
+  DEFAULT_APP_ID,
+  DEFAULT_BASE_URL,
+  isAppId,
+  isBaseUrl,
+} from "../personio/endpoint";
 import { GroupRules } from "./groups";
 import { isPersonioKey } from "./personio-keys";
 
@@ -11,7 +19,8 @@ const personioKey = z
   .string(allowed(PERSONIO_KEY_ALLOWED))
   .refine(isPersonioKey, allowed(PERSONIO_KEY_ALLOWED));
 
-const loginPart = z.strictObject(
+/** One side of the login name: a Personio attribute, whole (`entire`) or its first letter (Änne → a). */
+export const LoginPartSchema = z.strictObject(
   {
     attribute: personioKey,
     use: z.enum(["entire", "first_letter"], allowed("entire or first_letter")).default("entire"),
@@ -21,14 +30,18 @@ const loginPart = z.strictObject(
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 
-const loginSchema = z.strictObject(
+/**
+ * How a user principal name is built, as in Personio's own integration (step 6): beginning, separator ("." "-"
+ * "_" or none), end (or none) and the UPN domain.
+ */
+export const LoginSchemaSchema = z.strictObject(
   {
-    beginning: loginPart,
+    beginning: LoginPartSchema,
     separator: z
       .enum([".", "-", "_", "", "none"], allowed('".", "-", "_" or none'))
       .default(".")
       .transform((s) => (s === "none" ? "" : s)),
-    end: z.preprocess((value) => (value === "none" ? null : value), loginPart.nullable()),
+    end: z.preprocess((value) => (value === "none" ? null : value), LoginPartSchema.nullable()),
     domain: z
       .string(allowed("a DNS domain such as contoso.com"))
       .regex(DOMAIN, allowed("a DNS domain such as contoso.com"))
@@ -82,8 +95,12 @@ const writeBack = z.strictObject(
 
 const DAYS_ALLOWED = "a whole number of days from 0 to 365, or none";
 
-/** When a new hire's account appears and when it is enabled; the defaults are Personio's own behaviour. */
-const joiners = z
+/**
+ * When a new hire's account appears (at most `createDaysBeforeHire` days before the hire date; null: as soon as
+ * it is listed) and when it is enabled (`created`, or `hireDate` from 00:00 of it). The defaults are Personio's
+ * own behaviour.
+ */
+export const JoinersSchema = z
   .strictObject(
     {
       createDaysBeforeHire: z
@@ -105,10 +122,6 @@ const joiners = z
     allowed("{ createDaysBeforeHire: <days> | none, enableFrom: created | hireDate }"),
   )
   .default({ createDaysBeforeHire: null, enableFrom: "created" });
-const BASE_URL_ALLOWED =
-  "an http(s) URL such as https://api.personio.de, with a port 1-65535 if any, and no query, fragment or credentials";
-
-const APP_ID_ALLOWED = "UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC";
 
 /** The `personio-azuread:*` keys of a stack, namespace stripped; env overrides already applied. */
 export const StackConfigSchema = z.strictObject(
@@ -118,23 +131,23 @@ export const StackConfigSchema = z.strictObject(
         baseUrl: z
           .string(allowed(BASE_URL_ALLOWED))
           .refine(isBaseUrl, allowed(BASE_URL_ALLOWED))
-          .default("https://api.personio.de"),
+          .default(DEFAULT_BASE_URL),
         clientId: z.string(allowed("a Personio API client id")).min(1, allowed("a Personio API client id")),
         appId: z
           .string(allowed(APP_ID_ALLOWED))
-          .regex(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, allowed(APP_ID_ALLOWED))
-          .default("PERSONIO_AZUREAD"),
+          .refine(isAppId, allowed(APP_ID_ALLOWED))
+          .default(DEFAULT_APP_ID),
       },
       allowed("{ baseUrl, clientId, appId }"),
     ),
     personioClientSecret: z.string(allowed("a secret string")).min(1, allowed("a secret string")).optional(),
-    loginSchema,
+    loginSchema: LoginSchemaSchema,
     attributeMapping,
     timezone,
     followRenames: z.boolean(allowed("true or false")).default(false),
     groups: GroupRules,
     writeBack: writeBack.optional(),
-    joiners,
+    joiners: JoinersSchema,
   },
   allowed(
     "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners",
@@ -151,18 +164,4 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isBaseUrl(text: string): boolean {
-  if (!/^https?:\/\/[^\s/?#]+/i.test(text) || /\s/.test(text)) return false;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  // `new URL` drops an empty `?` or `#`, so the text itself is checked for them too.
-  if (url.search !== "" || url.hash !== "" || text.includes("?") || text.includes("#")) return false;
-  if (url.username !== "" || url.password !== "") return false;
-  return url.port !== "0";
 }

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from "../util/clock";
 import { mapConcurrent } from "../util/concurrency";
 import type { Employee } from "./employee";
+import { APP_ID_ALLOWED, BASE_URL_ALLOWED, isAppId, isBaseUrl } from "./endpoint";
 import { PersonioPayloadError, type RequestTarget } from "./errors";
 import { execute, type ExecutorDeps, type RequestEvent } from "./executor";
 import { assemble, type Page, parseBody, toEmployees } from "./page";
@@ -18,7 +19,7 @@ import { createTransport, type Transport } from "./transport";
 
 /** How to reach Personio and how hard to push it. */
 export interface PersonioClientOptions {
-  /** API root without `/v1`, e.g. `https://api.personio.de`. */
+  /** API root without `/v1`, e.g. `https://api.personio.de` (see `isBaseUrl`). */
   readonly baseUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
@@ -56,7 +57,6 @@ export interface ListEmployeesOptions {
 const EMPLOYEES_PATH = "/v1/company/employees";
 /** Node's longest timer; a longer one fires at once. */
 const MAX_TIMER_MS = 2_147_483_647;
-const APP_ID = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 
 /** Reads employees from Personio's v1 API: complete and validated, or not at all; writes custom attributes back. */
 export class PersonioClient {
@@ -174,10 +174,10 @@ function validateOptions(options: PersonioClientOptions): void {
       `Invalid Personio client option ${field}: ${JSON.stringify(value)}. Allowed: ${allowed}.`,
     );
   };
-  if (!/^https?:\/\/[^\s/]+/.test(options.baseUrl)) fail("baseUrl", options.baseUrl, "an http(s) URL");
+  if (!isBaseUrl(options.baseUrl)) fail("baseUrl", options.baseUrl, BASE_URL_ALLOWED);
   if (options.clientId.trim() === "") fail("clientId", options.clientId, "a non-empty API client id");
   if (options.clientSecret === "") fail("clientSecret", "", "a non-empty API client secret");
-  if (!APP_ID.test(options.appId)) fail("appId", options.appId, "UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC");
+  if (!isAppId(options.appId)) fail("appId", options.appId, APP_ID_ALLOWED);
   const { pageSize, concurrency } = options;
   for (const key of ["timeoutMs", "deadlineMs"] as const) {
     const value = options[key];

@@ -363,7 +363,13 @@ describe("PersonioClient options", () => {
   it.each([
     [
       { baseUrl: "api.personio.de" },
-      'Invalid Personio client option baseUrl: "api.personio.de". Allowed: an http(s) URL.',
+      'Invalid Personio client option baseUrl: "api.personio.de". Allowed: an http(s) URL such as ' +
+        "https://api.personio.de, with a port 1-65535 if any, and no query, fragment or credentials.",
+    ],
+    [
+      { baseUrl: "https://api.personio.de/?page=1" },
+      'Invalid Personio client option baseUrl: "https://api.personio.de/?page=1". Allowed: an http(s) URL such as ' +
+        "https://api.personio.de, with a port 1-65535 if any, and no query, fragment or credentials.",
     ],
     [
       { appId: "acme-sync" },
