@@ -9,9 +9,8 @@ import { SuccessClock } from "../runner/staleness";
 import { personioWriteBack } from "../runner/write-back-step";
 import { takeSnapshot } from "../snapshot/take";
 import { type CommandIO, CommandError, EXIT } from "./io";
-import { parseFlags } from "./flags";
 import { loopTimezone } from "./loop-timezone";
-import { COMMON_OPTIONS, durationFlag, guardOptions, stackTarget } from "./runner-args";
+import { COMMON_OPTIONS, durationFlag, guardOptions, runnerFlags } from "./runner-args";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
@@ -53,12 +52,9 @@ export interface ReconcileDeps {
  */
 export async function runReconcileCommand(argv: readonly string[], deps: ReconcileDeps): Promise<number> {
   try {
-    const values = parseFlags(argv, OPTIONS, USAGE);
-    if (values["help"] === true) {
-      deps.io.stdout(USAGE);
-      return EXIT.ok;
-    }
-    const target = stackTarget(values, USAGE);
+    const flags = runnerFlags(argv, OPTIONS, USAGE, deps.io);
+    if (flags === undefined) return EXIT.ok;
+    const { values, target } = flags;
     const guards = guardOptions(values);
     const format = values["log-format"] ?? "text";
     if (format !== "text" && format !== "json") {
@@ -109,7 +105,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       readPersonio: async (config, signal) => {
         const started = deps.clock.now();
         try {
-          const snapshot = await takeSnapshot(config, {
+          const reading = await takeSnapshot(config, {
             env: deps.io.env,
             now: new Date(deps.wallNow()),
             signal,
@@ -118,8 +114,8 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
                 ops.observer.personioRequest(typeof event.outcome === "number" ? event.outcome : "error"),
             },
           });
-          ops.observer.employeesListed(snapshot.employees.length);
-          return snapshot;
+          ops.observer.employeesListed(reading.snapshot.employees.length);
+          return reading;
         } catch (error) {
           if (!signal.aborted) ops.observer.operationFailed("personio");
           throw error;
@@ -127,7 +123,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
           ops.observer.observeOperation("personio", deps.clock.now() - started);
         }
       },
-      writeBack: personioWriteBack(deps.io.env, log),
+      writeBack: personioWriteBack(log),
       env: deps.io.env,
       graceMs: grace,
       timeoutMs: cycleTimeout,

@@ -1,7 +1,6 @@
-import path from "node:path";
 import { ConfigError } from "../config";
-import { PersonioClient, type PersonioClientOptions, PersonioError } from "../personio";
-import { requiredAttributes } from "../pipeline/attributes";
+import { type PersonioClientOptions, PersonioError } from "../personio";
+import { listEmployees, personioClient } from "../pipeline/personio";
 import { causeLine } from "../runner/cycle";
 import { lineLogger } from "../runner/log";
 import type { StackOps, StackTarget } from "../runner/stack-ops";
@@ -13,9 +12,8 @@ import {
   type WriteBackChange,
   writeBack,
 } from "../write-back";
-import { parseFlags } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
-import { stackTarget } from "./runner-args";
+import { stackConfigFile, runnerFlags } from "./runner-args";
 import { loadStackFile } from "./stack-config";
 
 const USAGE =
@@ -50,16 +48,13 @@ export async function runWriteBackCommand(
 ): Promise<number> {
   const { io } = deps;
   try {
-    const values = parseFlags(argv, OPTIONS, USAGE);
-    if (values["help"] === true) {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
-    const target = stackTarget(values, USAGE);
+    const flags = runnerFlags(argv, OPTIONS, USAGE, io);
+    if (flags === undefined) return EXIT.ok;
+    const { values, target } = flags;
     const file =
       typeof values["stack-config"] === "string"
         ? values["stack-config"]
-        : path.join(target.workDir, "stacks", `Pulumi.${target.stackName.split("/").pop()}.yaml`);
+        : stackConfigFile(target.workDir, target.stackName);
     const config = loadStackFile(file, io.env);
     if (config.writeBack === undefined) {
       throw new ConfigError(
@@ -69,14 +64,8 @@ export async function runWriteBackCommand(
     const { attribute } = config.writeBack;
     const stack = await deps.openStack(target);
     const upns = readPrincipalNames(await stack.lastOutputs());
-    const client = new PersonioClient({
-      baseUrl: config.personio.baseUrl,
-      clientId: config.personio.clientId,
-      clientSecret: config.personioClientSecret as string,
-      appId: config.personio.appId,
-      ...deps.personio,
-    });
-    const employees = await client.listEmployees({ attributes: requiredAttributes(config) });
+    const client = personioClient(config, deps.personio);
+    const employees = await listEmployees(config, client);
     const changes = planWriteBack(employees, upns, attribute);
     const listed = employees.filter((e) => upns.has(String(e.id))).length;
     io.stdout(

@@ -1,3 +1,3 @@
 export { requiredAttributes } from "./attributes";
 export { type DesiredDirectory, desiredDirectory, type DirectoryInput } from "./desired-directory";
-export { listEmployees } from "./personio";
+export { listEmployees, personioClient } from "./personio";

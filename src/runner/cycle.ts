@@ -2,7 +2,8 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { ConfigError } from "../config";
 import type { ObservedOutputs } from "../contract";
 import { PersonioError } from "../personio";
-import { SNAPSHOT_ENV, type Snapshot, type SnapshotFile, writeSnapshot } from "../snapshot";
+import { SNAPSHOT_ENV, type SnapshotFile, writeSnapshot } from "../snapshot";
+import type { PersonioReading } from "../snapshot/take";
 import type { Clock } from "../util/clock";
 import { type ChangeSet, changeSetFromEvents } from "./change-set";
 import { CycleControl, type Phase } from "./cycle-control";
@@ -40,7 +41,7 @@ export interface CycleOptions {
    */
   readonly refreshEveryMs: number;
   /** The cycle's one Personio read, with the stack's config (namespace stripped, secret decrypted). */
-  readonly readPersonio: (config: Record<string, unknown>, signal: AbortSignal) => Promise<Snapshot>;
+  readonly readPersonio: (config: Record<string, unknown>, signal: AbortSignal) => Promise<PersonioReading>;
   /** Write-back after a successful cycle (applied or unchanged); none when absent. */
   readonly writeBack?: WriteBackStep;
   /** The environment the Personio overrides (`PERSONIO_CLIENT_SECRET` …) come from. */
@@ -86,7 +87,7 @@ export async function runCycle(
   });
   let snapshot: SnapshotFile | undefined;
   let watch: UpWatch | undefined;
-  let listing: { config: Record<string, unknown>; snapshot: Snapshot } | undefined;
+  let reading: PersonioReading | undefined;
   const result = await (async (): Promise<CycleResult> => {
     try {
       if (await refreshDue(stack, options)) {
@@ -99,8 +100,8 @@ export async function runCycle(
       control.enter("Personio listing");
       const listStart = clock.now();
       const config = await stack.projectConfig(options.env);
-      listing = { config, snapshot: await options.readPersonio(config, control.signal) };
-      snapshot = writeSnapshot(listing.snapshot);
+      reading = await options.readPersonio(config, control.signal);
+      snapshot = writeSnapshot(reading.snapshot);
       log("info", "personio.listed", {
         employees: snapshot.employees,
         durationMs: Math.round(clock.now() - listStart),
@@ -131,7 +132,7 @@ export async function runCycle(
       }
       if (!hasChanges(changeSet)) {
         log("info", "cycle.unchanged", { durationMs: Math.round(clock.now() - started) });
-        return await withWriteBack(stack, options, listing, control, {
+        return await withWriteBack(stack, options, reading, control, {
           status: "unchanged",
           changeSet,
           verdict,
@@ -156,7 +157,7 @@ export async function runCycle(
       const applied = changeSetFromEvents(upEvents);
       if (upWatch.violation) return failed(log, upWatch.describe(), started, clock, { changeSet, applied });
       log("info", "cycle.applied", { ...opCounts(applied), durationMs: Math.round(clock.now() - upStart) });
-      return await withWriteBack(stack, options, listing, control, {
+      return await withWriteBack(stack, options, reading, control, {
         status: "applied",
         changeSet,
         applied,
@@ -185,7 +186,7 @@ export async function runCycle(
 async function withWriteBack(
   stack: StackOps,
   options: CycleOptions,
-  listing: { config: Record<string, unknown>; snapshot: Snapshot },
+  reading: PersonioReading,
   control: CycleControl,
   result: CycleResult,
 ): Promise<CycleResult> {
@@ -193,7 +194,7 @@ async function withWriteBack(
   let writeBack: WriteBackResult | undefined;
   try {
     writeBack = await options.writeBack({
-      ...listing,
+      reading,
       outputs: () => stack.lastOutputs(),
       signal: control.signal,
     });

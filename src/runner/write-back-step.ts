@@ -1,6 +1,4 @@
-import { loadStackConfig } from "../config";
-import { PersonioClient } from "../personio";
-import type { Snapshot } from "../snapshot";
+import type { PersonioReading } from "../snapshot/take";
 import {
   PrincipalNamesOutputError,
   readPrincipalNames,
@@ -11,10 +9,11 @@ import type { Logger } from "./log";
 
 /** What write-back gets from a successful cycle. */
 export interface WriteBackInput {
-  /** The stack's config (namespace stripped, secret decrypted), as the cycle read it. */
-  readonly config: Record<string, unknown>;
-  /** The cycle's Personio listing: the attribute's current values. */
-  readonly snapshot: Snapshot;
+  /**
+   * The cycle's Personio read: its listing holds the attribute's current values; its config says whether and
+   * where to write; its client (already authenticated, rate-limited) writes.
+   */
+  readonly reading: PersonioReading;
   /** Reads the stack's plain outputs after `up` (`principalNames`); called only when write-back is configured. */
   readonly outputs: () => Promise<Record<string, unknown>>;
   readonly signal: AbortSignal;
@@ -27,12 +26,9 @@ export type WriteBackStep = (input: WriteBackInput) => Promise<WriteBackResult |
  * The real step: with `personio-azuread:writeBack` configured, writes each managed account's UPN into the
  * Personio attribute where the cycle's listing differs. Never throws for what Personio or the outputs do.
  */
-export function personioWriteBack(
-  env: Readonly<Record<string, string | undefined>>,
-  log: Logger,
-): WriteBackStep {
-  return async ({ config: raw, snapshot, outputs, signal }) => {
-    const config = loadStackConfig(raw, env);
+export function personioWriteBack(log: Logger): WriteBackStep {
+  return async ({ reading, outputs, signal }) => {
+    const { config, snapshot, client } = reading;
     if (config.writeBack === undefined) return undefined;
     let upns: ReadonlyMap<string, string>;
     try {
@@ -47,12 +43,6 @@ export function personioWriteBack(
         stop: { kind: "outputs_unreadable", message: error.message },
       };
     }
-    const client = new PersonioClient({
-      baseUrl: config.personio.baseUrl,
-      clientId: config.personio.clientId,
-      clientSecret: config.personioClientSecret,
-      appId: config.personio.appId,
-    });
     return writeBack({
       employees: snapshot.employees,
       upns,

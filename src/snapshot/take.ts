@@ -1,6 +1,6 @@
-import { type ConfigEnv, loadStackConfig } from "../config";
-import { PersonioClient, type PersonioClientOptions } from "../personio";
-import { requiredAttributes } from "../pipeline/attributes";
+import { type ConfigEnv, type LoadedConfig, loadStackConfig } from "../config";
+import type { PersonioClient, PersonioClientOptions } from "../personio";
+import { listEmployees, personioClient } from "../pipeline/personio";
 import { calendarDateIn } from "../render";
 import type { Snapshot } from "./schema";
 
@@ -15,24 +15,30 @@ export interface TakeSnapshotOptions {
 }
 
 /**
+ * One cycle's read of Personio: the snapshot preview and `up` render, the validated config it was read with, and
+ * the client that read it — kept for write-back, so a cycle authenticates once and paces all its requests to
+ * Personio with one rate limiter.
+ */
+export interface PersonioReading {
+  readonly snapshot: Snapshot;
+  readonly config: LoadedConfig;
+  readonly client: PersonioClient;
+}
+
+/**
  * Lists Personio completely, as the program would, with the stack's own config (`personio-azuread:*`, namespace
  * stripped; the secret decrypted): the one Personio read of a reconcile cycle.
  */
 export async function takeSnapshot(
   rawConfig: Record<string, unknown>,
   options: TakeSnapshotOptions,
-): Promise<Snapshot> {
+): Promise<PersonioReading> {
   const config = loadStackConfig(rawConfig, options.env);
-  const client = new PersonioClient({
-    baseUrl: config.personio.baseUrl,
-    clientId: config.personio.clientId,
-    clientSecret: config.personioClientSecret,
-    appId: config.personio.appId,
-    ...options.client,
-  });
-  const employees = await client.listEmployees({
-    attributes: requiredAttributes(config),
-    signal: options.signal,
-  });
-  return { version: 1, today: calendarDateIn(options.now, config.timezone), employees };
+  const client = personioClient(config, options.client);
+  const employees = await listEmployees(config, client, options.signal);
+  return {
+    snapshot: { version: 1, today: calendarDateIn(options.now, config.timezone), employees },
+    config,
+    client,
+  };
 }

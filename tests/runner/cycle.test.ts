@@ -3,7 +3,10 @@ import { type CycleOptions, runCycle } from "../../src/runner/cycle";
 import { DEFAULT_GUARDS } from "../../src/runner/guards";
 import type { Logger } from "../../src/runner/log";
 import { SuccessClock } from "../../src/runner/staleness";
+import { loadStackConfig } from "../../src/config";
+import { personioClient } from "../../src/pipeline/personio";
 import type { Snapshot } from "../../src/snapshot";
+import type { PersonioReading } from "../../src/snapshot/take";
 import { SimClock } from "../util/sim-clock";
 import { programEvents, userInputs } from "./engine-events";
 import { FakeStack } from "./fake-stack";
@@ -35,6 +38,16 @@ function employee(id: number): Snapshot["employees"][number] {
   };
 }
 const SNAPSHOT: Snapshot = { version: 1, today: "2026-11-28", employees: [1, 2, 3].map(employee) };
+const CONFIG = loadStackConfig(
+  {
+    personio: { clientId: "id" },
+    personioClientSecret: "secret",
+    loginSchema: { beginning: { attribute: "email" }, end: "none", domain: "contoso.com" },
+  },
+  {},
+);
+/** The cycle's Personio read; its client is never called (no write-back configured). */
+const READING: PersonioReading = { snapshot: SNAPSHOT, config: CONFIG, client: personioClient(CONFIG) };
 
 /** `n` users updated in place (department), the first `disabled` of them also disabled. */
 function updates(n: number, disabled = 0, from = 100) {
@@ -73,7 +86,7 @@ function setup(overrides: Partial<CycleOptions> = {}): Setup {
   const options: CycleOptions = {
     guards: DEFAULT_GUARDS,
     refreshEveryMs: Infinity,
-    readPersonio: async () => SNAPSHOT,
+    readPersonio: async () => READING,
     env: {},
     graceMs: 3 * S,
     timeoutMs: 25 * MIN,

@@ -41,10 +41,12 @@ describe("reconcile --once with writeBack", () => {
     const run = await reconcileOnce();
     expect(run.code).toBe(0);
     expect(patched().sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9]);
-    // One listing for the whole cycle: the write-back diff used it, not a second one.
+    // One listing for the whole cycle: the write-back diff used it, not a second one; and one client, so one
+    // token for the listing and the PATCHes.
     expect(
       sandbox.requests.filter((r) => r.method === "GET" && r.path === "/v1/company/employees"),
     ).toHaveLength(1);
+    expect(sandbox.requests.filter((r) => r.method === "POST" && r.path === "/v1/auth")).toHaveLength(1);
     expect(run.out.find((l) => l.includes("cycle.write_back"))).toMatch(
       /info cycle\.write_back status="applied, 7 written back" planned=7 written=7 failed=0$/,
     );
