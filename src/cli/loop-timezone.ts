@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { parseStackConfig, readStackFile } from "../config";
 import { calendarDateIn } from "../render";
 import { CommandError, EXIT } from "./io";
+import { stackConfigFile } from "./runner-args";
 
 /**
  * The time zone whose midnights the reconcile loop follows: `--timezone`, else the stack's
@@ -18,7 +18,7 @@ export function loopTimezone(flag: unknown, workDir: string, stackName: string):
     }
     return flag;
   }
-  const file = path.join(workDir, "stacks", `Pulumi.${stackName}.yaml`);
+  const file = stackConfigFile(workDir, stackName);
   if (!existsSync(file)) return "UTC";
   const timezone = readStackFile(file).values["timezone"];
   // Validated like the program validates it, so a bad zone fails here too, with the same one line.

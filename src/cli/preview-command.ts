@@ -4,8 +4,7 @@ import { type StackOps, type StackTarget, UnknownStackError } from "../runner/st
 import { summaryMarkdown } from "../runner/summary";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
-import { parseFlags } from "./flags";
-import { COMMON_OPTIONS, guardOptions, stackTarget } from "./runner-args";
+import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
 
 const USAGE =
   "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] " +
@@ -23,12 +22,9 @@ export async function runPreviewCommand(
 ): Promise<number> {
   const { io } = deps;
   try {
-    const values = parseFlags(argv, OPTIONS, USAGE);
-    if (values["help"] === true) {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
-    const target = stackTarget(values, USAGE);
+    const flags = runnerFlags(argv, OPTIONS, USAGE, io);
+    if (flags === undefined) return EXIT.ok;
+    const { values, target } = flags;
     const guards = guardOptions(values);
     const file = values["summary-md"];
     const output = typeof file === "string" ? outputTarget("summary-md", file) : undefined;

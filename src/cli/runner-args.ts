@@ -1,8 +1,9 @@
 import path from "node:path";
 import { DEFAULT_GUARDS, type GuardOptions } from "../runner/guards";
+import type { StackTarget } from "../runner/stack-ops";
 import { parseDuration } from "./durations";
-import { type Values } from "./flags";
-import { CommandError, EXIT } from "./io";
+import { parseFlags, type Values } from "./flags";
+import { type CommandIO, CommandError, EXIT } from "./io";
 
 /** Flags shared by `reconcile` and `preview`: the stack, the CLI, and the one-run guard overrides. */
 export const COMMON_OPTIONS = {
@@ -19,11 +20,26 @@ export const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-/** The stack and project directory every runner command needs. */
-export function stackTarget(
-  values: Values,
+/**
+ * The flags of a runner command (`reconcile`, `preview`, `write-back`) and the stack they name; undefined when
+ * `--help` asked for the usage, which is then printed (exit 0).
+ */
+export function runnerFlags(
+  argv: readonly string[],
+  options: Parameters<typeof parseFlags>[1],
   usage: string,
-): { stackName: string; workDir: string; pulumiRoot?: string } {
+  io: CommandIO,
+): { values: Values; target: StackTarget } | undefined {
+  const values = parseFlags(argv, options, usage);
+  if (values["help"] === true) {
+    io.stdout(usage);
+    return undefined;
+  }
+  return { values, target: stackTarget(values, usage) };
+}
+
+/** The stack and project directory every runner command needs. */
+function stackTarget(values: Values, usage: string): StackTarget {
   const stackName = values["stack"];
   if (typeof stackName !== "string" || stackName.trim() === "") {
     throw new CommandError(`Missing --stack. ${usage}`, EXIT.usage);
@@ -34,6 +50,14 @@ export function stackTarget(
     workDir: path.resolve(typeof values["cwd"] === "string" ? values["cwd"] : "."),
     ...(typeof root === "string" ? { pulumiRoot: path.resolve(root) } : {}),
   };
+}
+
+/**
+ * The stack's config file in the project (`stackConfigDir: stacks`): `stacks/Pulumi.prod.yaml` for `prod` and
+ * for a fully qualified `acme/personio-azuread/prod` alike.
+ */
+export function stackConfigFile(workDir: string, stackName: string): string {
+  return path.join(workDir, "stacks", `Pulumi.${stackName.split("/").pop() ?? stackName}.yaml`);
 }
 
 /** The guards with this run's explicit overrides. */

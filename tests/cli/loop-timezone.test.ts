@@ -27,6 +27,12 @@ describe("loopTimezone", () => {
   it.each([
     ["--timezone wins", "Europe/Berlin", "prod", "Europe/Berlin"],
     ["the stack file's timezone", undefined, "prod", "Asia/Kathmandu"],
+    [
+      "the stack file's timezone for a fully qualified stack",
+      undefined,
+      "acme/personio-azuread/prod",
+      "Asia/Kathmandu",
+    ],
     ["UTC when the stack file sets none", undefined, "bare", "UTC"],
     ["UTC without a stack file", undefined, "missing", "UTC"],
   ])("takes %s", (_, flag, stack, expected) => {
