@@ -5,6 +5,7 @@ import { getHeapStatistics } from "node:v8";
 import * as pulumi from "@pulumi/pulumi";
 import { generateCompany, type PersonioEmployeeItem } from "../src/sandbox";
 import { peakRssMb, runIsolated, startServer } from "./child";
+import { SAMPLE_CONFIG } from "../tests/fixtures/stack-config";
 
 const USERS = 10_000;
 const GROUPS = 200;
@@ -123,14 +124,7 @@ async function measure(baseUrl: string, scenario: Scenario, stackTraceLimit: Res
     config: {
       personio: { baseUrl, clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_BENCH" },
       personioClientSecret: "sandbox-secret",
-      loginSchema: {
-        beginning: { attribute: "first_name", use: "entire" },
-        separator: ".",
-        end: { attribute: "last_name", use: "entire" },
-        domain: "contoso.com",
-      },
-      attributeMapping: { jobTitle: "position", department: "department", managerId: "supervisor" },
-      timezone: "Europe/Berlin",
+      ...SAMPLE_CONFIG,
       groups: rules(scenario),
     },
     env: {},

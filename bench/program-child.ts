@@ -8,24 +8,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { runProgram } from "../src/program";
 import { peakRssMb } from "./child";
 import type { ProgramBenchResult } from "./program.bench";
+import { SAMPLE_CONFIG } from "../tests/fixtures/stack-config";
 
 const USER = "azuread:index/user:User";
 
 const CONFIG = {
   personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_BENCH" },
-  loginSchema: {
-    beginning: { attribute: "first_name", use: "entire" },
-    separator: ".",
-    end: { attribute: "last_name", use: "entire" },
-    domain: "contoso.com",
-  },
-  attributeMapping: {
-    jobTitle: "position",
-    department: "department",
-    officeLocation: "office",
-    managerId: "supervisor",
-  },
-  timezone: "Europe/Berlin",
+  ...SAMPLE_CONFIG,
+  attributeMapping: { ...SAMPLE_CONFIG.attributeMapping, officeLocation: "office" },
 };
 
 async function main(): Promise<ProgramBenchResult> {

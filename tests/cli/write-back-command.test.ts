@@ -4,6 +4,7 @@ import path from "node:path";
 import { runWriteBackCommand } from "../../src/cli/write-back-command";
 import { openStack } from "../../src/runner/stack-ops";
 import { type Sandbox, startSandbox } from "../../src/sandbox";
+import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
 import { COUNTS } from "../runner/stub-harness";
 import { companyWithLogins, LOGIN, upnsFor } from "../write-back/fixtures";
 
@@ -38,10 +39,7 @@ function stackFile(writeBack: unknown): void {
     `    clientId: ${sandbox.credentials.clientId}`,
     "    appId: PERSONIO_AZUREAD_TEST",
     `  personio-azuread:personioClientSecret: ${sandbox.credentials.clientSecret}`,
-    "  personio-azuread:loginSchema:",
-    "    beginning: { attribute: first_name, use: entire }",
-    "    end: { attribute: last_name, use: entire }",
-    "    domain: contoso.com",
+    stackFileKeys({ loginSchema: SAMPLE_CONFIG.loginSchema }).trimEnd(),
     ...(writeBack === undefined ? [] : [`  personio-azuread:writeBack: ${JSON.stringify(writeBack)}`]),
   ];
   writeFileSync(path.join(dir, "Pulumi.prod.yaml"), `${lines.join("\n")}\n`);

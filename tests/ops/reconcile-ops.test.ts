@@ -1,10 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { runReconcileCommand } from "../../src/cli/reconcile-command";
-import { openStack } from "../../src/runner/stack-ops";
 import { type Clock, systemClock } from "../../src/util/clock";
 import { programEvents, userInputs } from "../runner/engine-events";
-import { COUNTS, EMPLOYEES, ROOT, sandbox, scenario, STUB, useStubWorld } from "../runner/stub-harness";
+import { COUNTS, EMPLOYEES, reconcileDeps, ROOT, scenario, STUB, useStubWorld } from "../runner/stub-harness";
 
 /**
  * The reconcile loop with --listen and --notify-url, against the stub CLI, through refused → failed →
@@ -109,19 +108,7 @@ it("shows refused → failed → recovered on /readyz and /metrics and sends one
         "3h",
       ],
     ],
-    {
-      io: {
-        stdout: (l) => out.push(l),
-        stderr: (l) => out.push(l),
-        env: { PERSONIO_BASE_URL: sandbox.baseUrl },
-        now: () => new Date(),
-      },
-      openStack,
-      clock,
-      wallNow: () => Date.now(),
-      random: () => 0,
-      stop: stop.signal,
-    },
+    reconcileDeps({ stdout: (l) => out.push(l), clock, stop: stop.signal }),
   );
   await until(() => out.some((l) => l.includes("ops.listening")), "the ops server");
   const base = /url=(http:\/\/\S+)/.exec(

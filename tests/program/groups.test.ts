@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { runProgram, type ProgramOutputs } from "../../src/program";
 import { loadSampleCompany, type PersonioEmployeeItem, type Sandbox, startSandbox } from "../../src/sandbox";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
+import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 
 const ZENDESK = "0a1b2c3d-0000-4000-8000-00000000000a";
 const BERLIN = "0a1b2c3d-0000-4000-8000-00000000000b";
@@ -13,14 +14,8 @@ const RULES = [
 ];
 const CONFIG = {
   personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST" },
-  loginSchema: {
-    beginning: { attribute: "first_name", use: "entire" },
-    separator: ".",
-    end: { attribute: "last_name", use: "entire" },
-    domain: "contoso.com",
-  },
+  ...SAMPLE_CONFIG,
   attributeMapping: { department: "department" },
-  timezone: "Europe/Berlin",
   groups: RULES,
 };
 const NOW = new Date("2026-11-26T10:00:00Z");

@@ -3,17 +3,11 @@ import { runProgram, type ProgramOutputs } from "../../src/program";
 import { AZUREAD_USER_INPUTS } from "../../src/render";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
+import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 
 const CONFIG = {
   personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST" },
-  loginSchema: {
-    beginning: { attribute: "first_name", use: "entire" },
-    separator: ".",
-    end: { attribute: "last_name", use: "entire" },
-    domain: "contoso.com",
-  },
-  attributeMapping: { jobTitle: "position", department: "department", managerId: "supervisor" },
-  timezone: "Europe/Berlin",
+  ...SAMPLE_CONFIG,
 };
 const NOW = new Date("2026-11-26T10:00:00Z");
 const USER = "azuread:index/user:User";

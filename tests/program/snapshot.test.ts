@@ -7,16 +7,12 @@ import { runProgram, snapshotFromEnv } from "../../src/program";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { type Snapshot, SNAPSHOT_ENV, writeSnapshot } from "../../src/snapshot";
 import { installMocks, type MockWorld, valueOf } from "./mocks";
+import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 
 const CONFIG = {
   personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST" },
-  loginSchema: {
-    beginning: { attribute: "first_name", use: "entire" },
-    separator: ".",
-    end: { attribute: "last_name", use: "entire" },
-    domain: "contoso.com",
-  },
-  timezone: "Europe/Berlin",
+  ...SAMPLE_CONFIG,
+  attributeMapping: {},
 };
 const USER = "azuread:index/user:User";
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };

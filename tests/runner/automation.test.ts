@@ -3,7 +3,6 @@ import path from "node:path";
 import { runPreviewCommand } from "../../src/cli/preview-command";
 import { runReconcileCommand } from "../../src/cli/reconcile-command";
 import { openStack } from "../../src/runner/stack-ops";
-import { systemClock } from "../../src/util/clock";
 import { programEvents, userInputs } from "./engine-events";
 import {
   calls,
@@ -11,9 +10,9 @@ import {
   dir,
   EMPLOYEES,
   lastOutputs,
+  reconcileDeps,
   reconcileOnce,
   ROOT,
-  sandbox,
   scenario,
   snapshotsSeen,
   STUB,
@@ -175,14 +174,7 @@ describe("without a Pulumi CLI", () => {
     const err: string[] = [];
     const code = await runReconcileCommand(
       ["--stack", "prod", "--once", "--cwd", ROOT, "--pulumi-root", dir],
-      {
-        io: { stdout: () => undefined, stderr: (t) => err.push(t), env: {}, now: () => new Date() },
-        openStack,
-        clock: systemClock,
-        wallNow: () => Date.now(),
-        random: () => 0,
-        stop: new AbortController().signal,
-      },
+      reconcileDeps({ stdout: () => undefined, stderr: (t) => err.push(t), env: {} }),
     );
     expect(code).toBe(1);
     expect(err).toEqual([
@@ -223,23 +215,14 @@ describe("reconcile loop: a signal during an update", () => {
     const out: string[] = [];
     const code = await runReconcileCommand(
       ["--stack", "prod", "--cwd", ROOT, "--pulumi-root", STUB, "--refresh-every", "never", "--grace", grace],
-      {
-        io: {
-          stdout: (line) => {
-            out.push(line);
-            // Signal once the update has started, whatever the machine's load: not a fixed delay.
-            if (line.includes("preview.done")) void whenCalled("up").then(() => stop.abort("SIGTERM"));
-          },
-          stderr: (line) => out.push(line),
-          env: { PERSONIO_BASE_URL: sandbox.baseUrl },
-          now: () => new Date(),
+      reconcileDeps({
+        stdout: (line) => {
+          out.push(line);
+          // Signal once the update has started, whatever the machine's load: not a fixed delay.
+          if (line.includes("preview.done")) void whenCalled("up").then(() => stop.abort("SIGTERM"));
         },
-        openStack,
-        clock: systemClock,
-        wallNow: () => Date.now(),
-        random: () => 0,
         stop: stop.signal,
-      },
+      }),
     );
     return { code, out };
   }

@@ -1,10 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runReconcileCommand } from "../../src/cli/reconcile-command";
+import { type ReconcileDeps, runReconcileCommand } from "../../src/cli/reconcile-command";
 import { openStack } from "../../src/runner/stack-ops";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
-import { systemClock } from "../../src/util/clock";
+import { type Clock, systemClock } from "../../src/util/clock";
+import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 
 /**
  * The real Automation API code (LocalWorkspace, Stack, event-log tailing, error classification) against a
@@ -60,13 +61,8 @@ export function stackConfig(extra: Record<string, unknown> = {}): Record<string,
           clientId: sandbox.credentials.clientId,
           appId: "PERSONIO_AZUREAD_TEST",
         }),
-        "personio-azuread:loginSchema": entry({
-          beginning: { attribute: "first_name", use: "entire" },
-          separator: ".",
-          end: { attribute: "last_name", use: "entire" },
-          domain: "contoso.com",
-        }),
-        "personio-azuread:timezone": { value: "Europe/Berlin", secret: false },
+        "personio-azuread:loginSchema": entry(SAMPLE_CONFIG.loginSchema),
+        "personio-azuread:timezone": { value: SAMPLE_CONFIG.timezone, secret: false },
         "personio-azuread:personioClientSecret": { value: "[secret]", secret: true },
         ...Object.fromEntries(
           Object.entries(extra).map(([key, value]) => [`personio-azuread:${key}`, entry(value)]),
@@ -111,6 +107,32 @@ export function lastOutputs(employees: number) {
   return JSON.stringify({ counts: { ...COUNTS, employees } });
 }
 
+/**
+ * What `runReconcileCommand` needs to run against the stub and the sandbox: the real `openStack`, system time,
+ * no jitter, Personio at the sandbox. Lines go to `stdout`/`stderr`; `clock` and `stop` when a test drives them.
+ */
+export function reconcileDeps(options: {
+  readonly stdout: (line: string) => void;
+  readonly stderr?: (line: string) => void;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly clock?: Clock;
+  readonly stop?: AbortSignal;
+}): ReconcileDeps {
+  return {
+    io: {
+      stdout: options.stdout,
+      stderr: options.stderr ?? options.stdout,
+      env: options.env ?? { PERSONIO_BASE_URL: sandbox.baseUrl },
+      now: () => new Date(),
+    },
+    openStack,
+    clock: options.clock ?? systemClock,
+    wallNow: () => Date.now(),
+    random: () => 0,
+    stop: options.stop ?? new AbortController().signal,
+  };
+}
+
 /** `reconcile --once` against the stub and the sandbox; `onLine` sees each stdout line as it is written. */
 export async function reconcileOnce(
   extra: string[] = [],
@@ -121,22 +143,14 @@ export async function reconcileOnce(
   const err: string[] = [];
   const code = await runReconcileCommand(
     ["--stack", "prod", "--once", "--cwd", ROOT, "--pulumi-root", STUB, "--refresh-every", "never", ...extra],
-    {
-      io: {
-        stdout: (t) => {
-          out.push(t);
-          onLine(t);
-        },
-        stderr: (t) => err.push(t),
-        env: { PERSONIO_BASE_URL: sandbox.baseUrl },
-        now: () => new Date(),
+    reconcileDeps({
+      stdout: (t) => {
+        out.push(t);
+        onLine(t);
       },
-      openStack,
-      clock: systemClock,
-      wallNow: () => Date.now(),
-      random: () => 0,
-      stop: stop ?? new AbortController().signal,
-    },
+      stderr: (t) => err.push(t),
+      stop,
+    }),
   );
   return { code, out, err };
 }
