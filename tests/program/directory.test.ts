@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DIRECTORY_TYPE, USER_TYPE } from "../../src/contract";
+import { DIRECTORY_TYPE, employeeLogicalName, USER_TYPE } from "../../src/contract";
 import type { Declaration } from "../../src/program/declaration-order";
 import { Directory } from "../../src/program/directory";
 import type { DesiredUser } from "../../src/render";
@@ -41,12 +41,14 @@ describe("Directory.declare", () => {
 
     expect(directory.users.size).toBe(250);
     expect([...directory.users.keys()].slice(0, 3)).toStrictEqual(["1", "2", "3"]);
-    expect(await objectIdOf(directory.users.get("250")!.objectId)).toBe("obj-employee-250");
+    expect(await objectIdOf(directory.users.get("250")!.objectId)).toBe(`obj-${employeeLogicalName("250")}`);
     await new Promise((resolve) => setImmediate(resolve));
     const users = world.resources.filter((r) => r.type === USER_TYPE);
     expect(users).toHaveLength(250);
     expect(users.every((r) => r.opts?.parent.includes(`${DIRECTORY_TYPE}::personio`))).toBe(true);
-    expect(users.find((r) => r.name === "employee-250")?.inputs["managerId"]).toBe("obj-employee-1");
+    expect(users.find((r) => r.name === employeeLogicalName("250"))?.inputs["managerId"]).toBe(
+      `obj-${employeeLogicalName("1")}`,
+    );
     // No employee data in the component's own inputs, so none in its state.
     expect(world.resources.find((r) => r.type === DIRECTORY_TYPE)?.inputs).toStrictEqual({});
   });

@@ -1,12 +1,13 @@
+import { DIRECTORY_TYPE, employeeLogicalName, STACK_TYPE, USER_TYPE as USER } from "../../src/contract";
+
 /** Builds engine events as the Pulumi CLI writes them to --event-log, for the stub CLI to replay. */
 
-const STACK_URN = "urn:pulumi:prod::personio-azuread::pulumi:pulumi:Stack::personio-azuread-prod";
-const DIRECTORY_URN =
-  "urn:pulumi:prod::personio-azuread::pulumi:pulumi:Stack$personio-azuread:index:Directory::personio";
-const USER = "azuread:index/user:User";
+const PREFIX = "urn:pulumi:prod::personio-azuread::";
+const STACK_URN = `${PREFIX}${STACK_TYPE}::personio-azuread-prod`;
+const DIRECTORY_URN = `${PREFIX}${STACK_TYPE}$${DIRECTORY_TYPE}::personio`;
 
 export function userUrn(employeeId: string): string {
-  return `urn:pulumi:prod::personio-azuread::pulumi:pulumi:Stack$personio-azuread:index:Directory$${USER}::employee-${employeeId}`;
+  return `${PREFIX}${STACK_TYPE}$${DIRECTORY_TYPE}$${USER}::${employeeLogicalName(employeeId)}`;
 }
 
 interface UserStep {
@@ -30,8 +31,8 @@ export function programEvents(
   for (const u of users) changes[u.op] = (changes[u.op] ?? 0) + 1;
   return [
     { preludeEvent: { config: {} } },
-    pre(STACK_URN, "pulumi:pulumi:Stack", "same"),
-    pre(DIRECTORY_URN, "personio-azuread:index:Directory", "same"),
+    pre(STACK_URN, STACK_TYPE, "same"),
+    pre(DIRECTORY_URN, DIRECTORY_TYPE, "same"),
     ...users.map((u) =>
       pre(userUrn(u.employeeId), USER, u.op, {
         ...(u.old === undefined ? {} : { old: { inputs: u.old, outputs: u.old } }),
@@ -44,7 +45,7 @@ export function programEvents(
         metadata: {
           op: "same",
           urn: STACK_URN,
-          type: "pulumi:pulumi:Stack",
+          type: STACK_TYPE,
           provider: "",
           new: { outputs: { counts, skipped: [] } },
         },

@@ -1,5 +1,14 @@
 import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
-import { GROUP_MEMBER_TYPE, GROUP_TYPE, USER_TYPE } from "../../src/contract";
+import {
+  DIRECTORY_TYPE,
+  employeeLogicalName,
+  GROUP_MEMBER_TYPE,
+  GROUP_TYPE,
+  groupLogicalName,
+  GROUPS_TYPE,
+  membershipLogicalName,
+  USER_TYPE,
+} from "../../src/contract";
 import { changeSetFromEvents } from "../../src/runner/change-set";
 import type { GuardVerdict } from "../../src/runner/guards";
 import { summaryMarkdown } from "../../src/runner/summary";
@@ -15,7 +24,7 @@ type State = { inputs?: Record<string, unknown>; outputs?: Record<string, unknow
 
 let sequence = 0;
 function step(op: OpType, type: string, name: string, old?: State, next?: State): EngineEvent {
-  const parent = type === USER_TYPE ? "personio-azuread:index:Directory" : "personio-azuread:index:Groups";
+  const parent = type === USER_TYPE ? DIRECTORY_TYPE : GROUPS_TYPE;
   const urn = `${PREFIX}${parent}$${type}::${name}`;
   const full = (s: State | undefined) =>
     s === undefined
@@ -48,13 +57,13 @@ function step(op: OpType, type: string, name: string, old?: State, next?: State)
 function account(op: OpType, employeeId: string, objectId: string): EngineEvent {
   const state = { inputs: { employeeId }, outputs: { employeeId, objectId } };
   return op === "create"
-    ? step(op, USER_TYPE, `employee-${employeeId}`, undefined, state)
-    : step(op, USER_TYPE, `employee-${employeeId}`, state, state);
+    ? step(op, USER_TYPE, employeeLogicalName(employeeId), undefined, state)
+    : step(op, USER_TYPE, employeeLogicalName(employeeId), state, state);
 }
 
 function membership(op: OpType, employeeId: string, groupId: string, memberId: string): EngineEvent {
   const state = { inputs: { groupObjectId: groupId, memberObjectId: memberId } };
-  const name = `member-${employeeId}-${groupId}`;
+  const name = membershipLogicalName(employeeId, groupId);
   return op === "delete"
     ? step(op, GROUP_MEMBER_TYPE, name, state)
     : step(op, GROUP_MEMBER_TYPE, name, undefined, state);
@@ -66,7 +75,7 @@ function group(
   old?: { inputs: unknown[]; outputs: unknown[] },
 ): EngineEvent {
   const next = { inputs: { displayName: name, members } };
-  const logical = `group-${name.toLowerCase()}`;
+  const logical = groupLogicalName(name);
   if (old === undefined) return step("create", GROUP_TYPE, logical, undefined, next);
   return step(
     "update",
