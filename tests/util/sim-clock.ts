@@ -11,12 +11,20 @@ export class SimClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = { at: this.current + Math.max(0, ms), resolve };
-      this.timers.push(timer);
-      signal?.addEventListener("abort", () => {
+      // Like the system clock's timers, a finished sleep leaves no listener behind on a long-lived signal.
+      const onAbort = () => {
         this.timers = this.timers.filter((t) => t !== timer);
         reject(new Error("aborted"));
-      });
+      };
+      const timer = {
+        at: this.current + Math.max(0, ms),
+        resolve: () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+      };
+      this.timers.push(timer);
+      signal?.addEventListener("abort", onAbort, { once: true });
     });
   }
 
