@@ -1,6 +1,6 @@
 import { causeLine, employeesOf, previewChanges } from "../runner/cycle";
 import { evaluateGuards } from "../runner/guards";
-import { type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
+import { earlierOutputs, type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
 import { summaryMarkdown } from "../runner/summary";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
@@ -29,7 +29,9 @@ export async function runPreviewCommand(
     const file = values["summary-md"];
     const output = typeof file === "string" ? outputTarget("summary-md", file) : undefined;
     const stack = await deps.openStack(target);
-    const lastEmployees = employeesOf(await stack.lastOutputs());
+    const lastEmployees = employeesOf(
+      await earlierOutputs(stack, (reason) => io.stderr(`Earlier outputs ignored: ${reason}`)),
+    );
     const changeSet = await previewChanges(stack);
     const verdict = evaluateGuards(
       { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },

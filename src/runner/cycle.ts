@@ -11,7 +11,7 @@ import { evaluateGuards, type GuardOptions, type GuardVerdict } from "./guards";
 import { locked, recordOutcome } from "./cycle-outcome";
 import type { Logger } from "./log";
 import { redact } from "./redact";
-import { isLocked, type StackOps } from "./stack-ops";
+import { earlierOutputs, isLocked, type StackOps } from "./stack-ops";
 import type { SuccessClock } from "./staleness";
 import { UpWatch } from "./up-watch";
 import { statusLine, type WriteBackStep } from "./write-back-step";
@@ -110,7 +110,9 @@ export async function runCycle(
 
       if (control.stopped) return stopped(log, control, "preview", started, clock);
       control.enter("preview");
-      const lastEmployees = employeesOf(await stack.lastOutputs());
+      const lastEmployees = employeesOf(
+        await earlierOutputs(stack, (reason) => log("warn", "cycle.earlier_outputs_ignored", { reason })),
+      );
       const previewEvents: EngineEvent[] = [];
       // The CLI is not started at all once cancelled: a signal that is already aborted never fires again.
       if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);

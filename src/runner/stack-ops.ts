@@ -9,7 +9,7 @@ import {
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { NAMESPACE } from "../config";
-import { type ObservedOutputs, readStackOutputs } from "../contract";
+import { type ObservedOutputs, readStackOutputs, StackOutputsError } from "../contract";
 import { projectConfig } from "../program/config-source";
 import { LAST_SUCCESS_TAG } from "./staleness";
 
@@ -57,6 +57,25 @@ export interface StackOps {
 /** The stack is being updated by someone else (the CLI's 409 / lock file). */
 export function isLocked(error: unknown): boolean {
   return error instanceof ConcurrentUpdateError;
+}
+
+/**
+ * The last update's outputs, to compare this run with (the shrink guard's last employee count). An older
+ * version of the program may have written them: when they do not have this version's shape they count as
+ * absent and `onStale` hears the one-line reason. Failing here instead would wedge the runner after an upgrade,
+ * since only the update it refuses to make would rewrite them.
+ */
+export async function earlierOutputs(
+  stack: Pick<StackOps, "lastOutputs">,
+  onStale: (message: string) => void,
+): Promise<ObservedOutputs> {
+  try {
+    return await stack.lastOutputs();
+  } catch (error) {
+    if (!(error instanceof StackOutputsError)) throw error;
+    onStale(error.message);
+    return {};
+  }
 }
 
 /** No stack of that name: a usage error (exit 2), never a reason to create one. */

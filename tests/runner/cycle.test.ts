@@ -121,6 +121,22 @@ describe("runCycle: up applies what the preview checked", () => {
     expect(existsSync(preview?.path as string)).toBe(false);
   });
 
+  it("ignores earlier outputs of another shape (an older program wrote them), with a warning, and still applies", async () => {
+    const s = setup();
+    s.stack.outputs = { counts: { ...COUNTS, employees: "forty" } };
+    s.stack.preview_ = { events: updates(2) };
+    s.stack.up_ = { events: updates(2) };
+    const result = await cycle(s);
+    expect(result.status).toBe("applied");
+    expect(s.lines).toContainEqual(
+      `warn cycle.earlier_outputs_ignored ${JSON.stringify({
+        reason:
+          "Invalid stack outputs: counts.employees: Invalid input: expected number, received string. " +
+          "Allowed: the outputs of this version of the program; deploy the program and the runner together.",
+      })}`,
+    );
+  });
+
   it("deletes the snapshot when the preview fails", async () => {
     const s = setup();
     s.stack.preview_ = { error: new Error("error: preview failed") };

@@ -3,6 +3,7 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 import type { OperationEnv, StackOps } from "../../src/runner/stack-ops";
 import { SNAPSHOT_ENV } from "../../src/snapshot";
 import type { SimClock } from "../util/sim-clock";
+import { readStackOutputs } from "../../src/contract";
 
 /** How a fake operation behaves: the events it emits (one per tick of `stepMs`), how long it runs, how it fails. */
 export interface FakeOp {
@@ -49,9 +50,10 @@ export class FakeStack implements StackOps {
   refresh(signal?: AbortSignal): Promise<void> {
     return this.operate("refresh", this.refresh_, () => undefined, signal, undefined);
   }
+  /** Checked against the contract like the real stack's outputs. */
   async lastOutputs() {
     this.calls.push("lastOutputs");
-    return this.outputs;
+    return readStackOutputs(this.outputs) ?? {};
   }
   async lastRefreshAt() {
     return this.refreshedAt;
