@@ -106,3 +106,17 @@ describe("the contract is the only place the names and tokens are spelled", () =
     expect(offenders).toStrictEqual([]);
   });
 });
+
+describe("logical names are resource identity", () => {
+  it("stay what live stacks already hold, unless a rename ships with aliases", () => {
+    // Renaming compiles with one edit in src/contract/logical-names.ts, but on a live stack every URN changes:
+    // Pulumi sees each account deleted (retained in the tenant, dropped from state) and a new one to create
+    // under the same UPN. Ship a rename only with `aliases: [{ name: <old name> }]` on every resource, then
+    // update this test and the recorded engine events under tests/runner/fixtures.
+    expect([
+      employeeLogicalName("42"),
+      membershipLogicalName("7", "0f1e"),
+      groupLogicalName("dept-Sales"),
+    ]).toStrictEqual(["employee-42", "member-7-0f1e", "group-dept-sales"]);
+  });
+});
