@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { withoutCredentials } from "../personio/endpoint";
 import { type StackConfig, StackConfigSchema } from "./schema";
 
 export const NAMESPACE = "personio-azuread";
@@ -80,6 +81,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 function show(value: unknown, path: readonly PropertyKey[]): string {
   if (SECRET_PATHS.has(String(path[0]))) return "[secret]";
   if (value === undefined) return "(missing)";
+  if (typeof value === "string" && path.join(".") === "personio.baseUrl") value = withoutCredentials(value);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from "../util/clock";
 import { mapConcurrent } from "../util/concurrency";
 import type { Employee } from "./employee";
-import { APP_ID_ALLOWED, BASE_URL_ALLOWED, isAppId, isBaseUrl } from "./endpoint";
+import { APP_ID_ALLOWED, BASE_URL_ALLOWED, isAppId, isBaseUrl, withoutCredentials } from "./endpoint";
 import { PersonioPayloadError, type RequestTarget } from "./errors";
 import { execute, type ExecutorDeps, type RequestEvent } from "./executor";
 import { assemble, type Page, parseBody, toEmployees } from "./page";
@@ -174,7 +174,7 @@ function validateOptions(options: PersonioClientOptions): void {
       `Invalid Personio client option ${field}: ${JSON.stringify(value)}. Allowed: ${allowed}.`,
     );
   };
-  if (!isBaseUrl(options.baseUrl)) fail("baseUrl", options.baseUrl, BASE_URL_ALLOWED);
+  if (!isBaseUrl(options.baseUrl)) fail("baseUrl", withoutCredentials(options.baseUrl), BASE_URL_ALLOWED);
   if (options.clientId.trim() === "") fail("clientId", options.clientId, "a non-empty API client id");
   if (options.clientSecret === "") fail("clientSecret", "", "a non-empty API client secret");
   if (!isAppId(options.appId)) fail("appId", options.appId, APP_ID_ALLOWED);

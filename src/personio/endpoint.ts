@@ -35,3 +35,8 @@ export function isBaseUrl(text: string): boolean {
   if (url.username !== "" || url.password !== "") return false;
   return url.port !== "0";
 }
+
+/** The URL as an error may show it: credentials before the host become `[redacted]`. */
+export function withoutCredentials(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i, "$1[redacted]@");
+}

@@ -197,13 +197,19 @@ describe("parseStackConfig", () => {
 
   const BASE_URL_ALLOWED =
     "Allowed: an http(s) URL such as https://api.personio.de, with a port 1-65535 if any, and no query, fragment or credentials.";
+  it("fails on a base URL with credentials without showing them", () => {
+    const baseUrl = "https://user:pw@api.personio.de";
+    expect(failure({ ...base, personio: { ...base.personio, baseUrl } })).toBe(
+      `Invalid value for personio-azuread:personio.baseUrl: "https://[redacted]@api.personio.de". ${BASE_URL_ALLOWED}`,
+    );
+  });
+
   it.each([
     ["a port out of range", "https://api.personio.de:65536"],
     ["port 0", "http://127.0.0.1:0"],
     ["a query", "https://api.personio.de?x=1"],
     ["an empty query", "https://api.personio.de/?"],
     ["a fragment", "https://api.personio.de#v1"],
-    ["credentials", "https://user:pw@api.personio.de"],
     ["no host", "https:///v1"],
     ["another scheme", "ftp://api.personio.de"],
   ])("fails on a base URL with %s", (_case, baseUrl) => {

@@ -372,6 +372,11 @@ describe("PersonioClient options", () => {
         "https://api.personio.de, with a port 1-65535 if any, and no query, fragment or credentials.",
     ],
     [
+      { baseUrl: "https://user:pw@api.personio.de" },
+      'Invalid Personio client option baseUrl: "https://[redacted]@api.personio.de". Allowed: an http(s) URL such as ' +
+        "https://api.personio.de, with a port 1-65535 if any, and no query, fragment or credentials.",
+    ],
+    [
       { appId: "acme-sync" },
       'Invalid Personio client option appId: "acme-sync". Allowed: UPPER_SNAKE_CASE, e.g. ACME_ENTRA_SYNC.',
     ],
