@@ -81,8 +81,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 function show(value: unknown, path: readonly PropertyKey[]): string {
   if (SECRET_PATHS.has(String(path[0]))) return "[secret]";
   if (value === undefined) return "(missing)";
-  if (typeof value === "string" && path.join(".") === "personio.baseUrl") value = withoutCredentials(value);
-  const text = JSON.stringify(value) ?? String(value);
+  const text = withoutCredentials(JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

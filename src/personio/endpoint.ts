@@ -36,7 +36,7 @@ export function isBaseUrl(text: string): boolean {
   return url.port !== "0";
 }
 
-/** The URL as an error may show it: credentials before the host become `[redacted]`. */
+/** Text as an error may show it: the credentials of any URL in it (`https://user:pw@host`) become `[redacted]`. */
 export function withoutCredentials(text: string): string {
-  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i, "$1[redacted]@");
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s"']*@/gi, "$1[redacted]@");
 }

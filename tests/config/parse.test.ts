@@ -202,6 +202,10 @@ describe("parseStackConfig", () => {
     expect(failure({ ...base, personio: { ...base.personio, baseUrl } })).toBe(
       `Invalid value for personio-azuread:personio.baseUrl: "https://[redacted]@api.personio.de". ${BASE_URL_ALLOWED}`,
     );
+    // Anywhere in a value shown whole, too.
+    expect(failure({ ...base, personio: [baseUrl] })).toBe(
+      'Invalid value for personio-azuread:personio: ["https://[redacted]@api.personio.de"]. Allowed: { baseUrl, clientId, appId }.',
+    );
   });
 
   it.each([
