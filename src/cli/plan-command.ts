@@ -7,6 +7,7 @@ import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
 import { calendarDateIn, type DesiredUser } from "../render";
 import { planWriteBack } from "../write-back";
+import { reportFailure } from "./failure";
 import { parseFlags } from "./flags";
 import { loadStackFile } from "./stack-config";
 import { type CommandIO, CommandError, EXIT } from "./io";
@@ -59,7 +60,11 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
     return EXIT.ok;
   } catch (error) {
-    return report(error, io);
+    return reportFailure(error, io, {
+      usage: [ConfigError, ExistingAccountsError],
+      failed: [PersonioError],
+      otherwise: (cause) => `Unexpected failure: ${cause instanceof Error ? cause.message : String(cause)}`,
+    });
   }
 }
 
@@ -98,21 +103,4 @@ function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
 /** Employee id → rendered UPN: what write-back would write once `up` has made the accounts. */
 function renderedNames(users: readonly DesiredUser[]): ReadonlyMap<string, string> {
   return new Map(users.map((user) => [user.employeeId, user.userPrincipalName]));
-}
-
-function report(error: unknown, io: CommandIO): number {
-  if (error instanceof CommandError) {
-    io.stderr(error.message);
-    return error.exitCode;
-  }
-  if (error instanceof ConfigError || error instanceof ExistingAccountsError) {
-    io.stderr(error.message);
-    return EXIT.usage;
-  }
-  if (error instanceof PersonioError) {
-    io.stderr(error.message);
-    return EXIT.failed;
-  }
-  io.stderr(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
-  return EXIT.failed;
 }

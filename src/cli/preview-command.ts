@@ -2,7 +2,8 @@ import { causeLine, employeesOf, previewChanges } from "../runner/cycle";
 import { evaluateGuards } from "../runner/guards";
 import { earlierOutputs, type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
 import { summaryMarkdown } from "../runner/summary";
-import { type CommandIO, CommandError, EXIT } from "./io";
+import { reportFailure } from "./failure";
+import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
 import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
 
@@ -47,15 +48,9 @@ export async function runPreviewCommand(
     for (const refusal of verdict.refusals) io.stderr(`Guard would refuse: ${refusal.message}`);
     return verdict.ok ? EXIT.ok : EXIT.refused;
   } catch (error) {
-    if (error instanceof CommandError) {
-      io.stderr(error.message);
-      return error.exitCode;
-    }
-    if (error instanceof UnknownStackError) {
-      io.stderr(error.message);
-      return EXIT.usage;
-    }
-    io.stderr(`Preview failed: ${causeLine(error)}`);
-    return EXIT.failed;
+    return reportFailure(error, io, {
+      usage: [UnknownStackError],
+      otherwise: (cause) => `Preview failed: ${causeLine(cause)}`,
+    });
   }
 }

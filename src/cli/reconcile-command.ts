@@ -8,6 +8,7 @@ import { type StackOps, type StackTarget, UnknownStackError } from "../runner/st
 import { SuccessClock } from "../runner/staleness";
 import { personioWriteBack } from "../runner/write-back-step";
 import { takeSnapshot } from "../snapshot/take";
+import { reportFailure } from "./failure";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { loopTimezone } from "./loop-timezone";
 import { COMMON_OPTIONS, durationFlag, guardOptions, runnerFlags } from "./runner-args";
@@ -159,17 +160,10 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     await ops.close();
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof CommandError) {
-      deps.io.stderr(error.message);
-      return error.exitCode;
-    }
-    if (error instanceof UnknownStackError) {
-      deps.io.stderr(error.message);
-      return EXIT.usage;
-    }
-    deps.io.stderr(
-      `Cannot start the reconcile loop: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-    );
-    return EXIT.failed;
+    return reportFailure(error, deps.io, {
+      usage: [UnknownStackError],
+      otherwise: (cause) =>
+        `Cannot start the reconcile loop: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`,
+    });
   }
 }

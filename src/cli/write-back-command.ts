@@ -12,7 +12,8 @@ import {
   type WriteBackChange,
   writeBack,
 } from "../write-back";
-import { type CommandIO, CommandError, EXIT } from "./io";
+import { reportFailure } from "./failure";
+import { type CommandIO, EXIT } from "./io";
 import { stackConfigFile, runnerFlags } from "./runner-args";
 import { loadStackFile } from "./stack-config";
 
@@ -92,7 +93,11 @@ export async function runWriteBackCommand(
     if (result.stop?.kind === "invalid_attribute") return EXIT.usage;
     return result.stop === undefined && result.failed.length === 0 ? EXIT.ok : EXIT.failed;
   } catch (error) {
-    return report(error, io);
+    return reportFailure(error, io, {
+      usage: [ConfigError],
+      failed: [PersonioError, PrincipalNamesOutputError],
+      otherwise: (cause) => `Write-back failed: ${causeLine(cause)}`,
+    });
   }
 }
 
@@ -100,21 +105,4 @@ export async function runWriteBackCommand(
 function describe(change: WriteBackChange, showValues: boolean): string {
   if (!showValues) return `employee ${change.employeeId}`;
   return `employee ${change.employeeId}: ${change.value} (now: ${change.current ?? "empty"})`;
-}
-
-function report(error: unknown, io: CommandIO): number {
-  if (error instanceof CommandError) {
-    io.stderr(error.message);
-    return error.exitCode;
-  }
-  if (error instanceof ConfigError) {
-    io.stderr(error.message);
-    return EXIT.usage;
-  }
-  if (error instanceof PersonioError || error instanceof PrincipalNamesOutputError) {
-    io.stderr(error.message);
-    return EXIT.failed;
-  }
-  io.stderr(`Write-back failed: ${causeLine(error)}`);
-  return EXIT.failed;
 }
