@@ -6,6 +6,7 @@ import { SuccessClock } from "../../src/runner/staleness";
 import { loadStackConfig } from "../../src/config";
 import { personioClient } from "../../src/pipeline/personio";
 import type { Snapshot } from "../../src/snapshot";
+import { employee } from "../render/fixtures";
 import type { PersonioReading } from "../../src/snapshot/take";
 import { SimClock } from "../util/sim-clock";
 import { programEvents, userInputs } from "./engine-events";
@@ -17,27 +18,11 @@ const H = 60 * MIN;
 const WALL = Date.parse("2026-11-28T12:00:00Z");
 const COUNTS = { employees: 40, managed: 40, enabled: 40, disabled: 0, adopted: 0, created: 0, skipped: 0 };
 
-function employee(id: number): Snapshot["employees"][number] {
-  return {
-    id,
-    firstName: "F",
-    lastName: "L",
-    email: null,
-    status: "active",
-    hireDate: null,
-    terminationDate: null,
-    lastWorkingDay: null,
-    createdAt: null,
-    department: null,
-    office: null,
-    team: null,
-    subcompany: null,
-    supervisorId: null,
-    costCenters: [],
-    attributes: {},
-  };
-}
-const SNAPSHOT: Snapshot = { version: 1, today: "2026-11-28", employees: [1, 2, 3].map(employee) };
+const SNAPSHOT: Snapshot = {
+  version: 1,
+  today: "2026-11-28",
+  employees: [1, 2, 3].map((id) => employee(id)),
+};
 const CONFIG = loadStackConfig(
   {
     personio: { clientId: "id" },
