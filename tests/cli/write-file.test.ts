@@ -51,8 +51,21 @@ describe("outputTarget", () => {
     expect(readFileSync(real, "utf8")).toBe("new");
   });
 
-  it.each([["/dev/null"], ["/dev/stdout"]])("writes %s directly", (file) => {
-    expect(outputTarget("json", file)).toEqual({ kind: "direct", file });
+  it("writes /dev/null directly", () => {
+    expect(outputTarget("json", "/dev/null")).toEqual({ kind: "direct", file: "/dev/null" });
+  });
+
+  it("writes /dev/stdout directly when it is a terminal, a pipe or a file, and refuses a socket", () => {
+    // What /dev/stdout is depends on who started this process: a jest worker's stdout is a socket, which
+    // Linux will not open by path (ENXIO), so refusing it up front is the one-line answer.
+    const stdout = statSync("/dev/stdout");
+    if (stdout.isSocket()) {
+      expect(() => outputTarget("json", "/dev/stdout")).toThrow(
+        `Invalid value for --json: "/dev/stdout" is neither a file, a character device nor a FIFO. ${ALLOWED}`,
+      );
+    } else {
+      expect(outputTarget("json", "/dev/stdout")).toEqual({ kind: "direct", file: "/dev/stdout" });
+    }
   });
 
   it("writes a FIFO directly", async () => {
