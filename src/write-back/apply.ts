@@ -60,7 +60,11 @@ export async function applyWriteBack(
           return;
         }
         log("warn", "writeback.failed", { employeeId: change.employeeId, outcome: outcome(error) });
-        if (!(error instanceof PersonioError)) throw error;
+        if (!(error instanceof PersonioError)) {
+          // Unforeseen: the other workers stop too, rather than go on writing after this call has failed.
+          stopping.abort();
+          throw error;
+        }
       }
     }
   };

@@ -1,5 +1,6 @@
 import type { LogFields } from "../../src/runner/log";
 import { writeBack, type WriteBackArgs } from "../../src/write-back";
+import { applyWriteBack } from "../../src/write-back/apply";
 import { EMPLOYEES, type Harness, startHarness } from "../personio/harness";
 import { companyWithLogins, LIST, LOGIN, upnsFor } from "./fixtures";
 
@@ -134,5 +135,27 @@ describe("writeBack against the sandbox", () => {
     h.sandbox.setFaults({ enforceRateLimit: { perSecond: 3, perMinute: 100 } });
     expect(await writeBack(args)).toEqual({ planned: 7, written: 7, failed: [] });
     expect(h.sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
+  });
+});
+
+describe("applyWriteBack", () => {
+  it("stops the other writers on an unforeseen error, then fails with it", async () => {
+    const signals = new Map<number, AbortSignal>();
+    const client = {
+      updateCustomAttribute: async (id: number, _key: string, _value: string, signal?: AbortSignal) => {
+        signals.set(id, signal as AbortSignal);
+        if (id === 3) throw new TypeError("a bug");
+        await new Promise((_, reject) =>
+          signal?.addEventListener("abort", () => reject(new Error("aborted"))),
+        );
+      },
+    };
+    const changes = [3, 4, 5].map((employeeId) => ({ employeeId, value: `u${employeeId}@x`, current: null }));
+    await expect(
+      applyWriteBack(changes, { client, attribute: LOGIN, log: () => undefined, concurrency: 2 }),
+    ).rejects.toThrow("a bug");
+    // 4 was in flight and is cancelled; 5 never starts.
+    expect([...signals.keys()]).toEqual([3, 4]);
+    expect(signals.get(4)?.aborted).toBe(true);
   });
 });
