@@ -87,7 +87,6 @@ export async function runCycle(
   });
   let snapshot: SnapshotFile | undefined;
   let watch: UpWatch | undefined;
-  let reading: PersonioReading | undefined;
   const result = await (async (): Promise<CycleResult> => {
     try {
       if (await refreshDue(stack, options)) {
@@ -100,7 +99,7 @@ export async function runCycle(
       control.enter("Personio listing");
       const listStart = clock.now();
       const config = await stack.projectConfig(options.env);
-      reading = await options.readPersonio(config, control.signal);
+      const reading = await options.readPersonio(config, control.signal);
       snapshot = writeSnapshot(reading.snapshot);
       log("info", "personio.listed", {
         employees: snapshot.employees,
