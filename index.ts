@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { projectConfig, runProgram, snapshotFromEnv } from "./src/program";
+import { projectConfig } from "./src/config";
+import { runProgram, snapshotFromEnv } from "./src/program";
 
 // The Pulumi program: `pulumi preview` / `pulumi up` with stacks/Pulumi.<stack>.yaml. See README.
 export = runProgram({

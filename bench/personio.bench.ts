@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseStackConfig, readStackFile } from "../src/config";
 import { PersonioClient } from "../src/personio";
-import { requiredAttributes } from "../src/pipeline/attributes";
+import { requiredAttributes } from "../src/config/required-attributes";
 import { generateCompany } from "../src/sandbox";
 import { peakRssMb, runIsolated, startServer } from "./child";
 

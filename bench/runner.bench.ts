@@ -1,7 +1,7 @@
 import { PersonioClient } from "../src/personio";
 import { generateCompany, startSandbox } from "../src/sandbox";
-import { changeSetFromEvents } from "../src/runner/change-set";
-import { UpWatch } from "../src/runner/up-watch";
+import { changeSetFromEvents } from "../src/review/change-set";
+import { UpWatch } from "../src/engine/up-watch";
 import { readSnapshot, writeSnapshot } from "../src/snapshot";
 import { previewEvents } from "./summary.bench";
 

@@ -1,8 +1,8 @@
 import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
 import { USER_TYPE } from "../src/contract";
-import { changeSetFromEvents } from "../src/runner/change-set";
-import { DEFAULT_GUARDS, evaluateGuards } from "../src/runner/guards";
-import { GITHUB_COMMENT_LIMIT, summaryMarkdown } from "../src/runner/summary";
+import { changeSetFromEvents } from "../src/review/change-set";
+import { DEFAULT_GUARDS, evaluateGuards } from "../src/review/guards";
+import { GITHUB_COMMENT_LIMIT, summaryMarkdown } from "../src/review/summary";
 
 const USERS = 10_000;
 const RUNS = 5;

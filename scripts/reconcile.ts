@@ -1,6 +1,6 @@
 import { processIO } from "../src/cli/io";
 import { runReconcileCommand } from "../src/cli/reconcile-command";
-import { openStack } from "../src/runner/stack-ops";
+import { openStack } from "../src/engine/stack-ops";
 import { systemClock } from "../src/util/clock";
 
 const stop = new AbortController();

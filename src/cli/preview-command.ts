@@ -1,7 +1,9 @@
-import { causeLine, employeesOf, previewChanges } from "../runner/cycle";
-import { evaluateGuards } from "../runner/guards";
-import { earlierOutputs, type StackOps, type StackTarget, UnknownStackError } from "../runner/stack-ops";
-import { summaryMarkdown } from "../runner/summary";
+import { employeesOf } from "../contract";
+import { causeLine } from "../engine/cause-line";
+import { previewChanges } from "../engine/preview-changes";
+import { evaluateGuards } from "../review/guards";
+import { earlierOutputs, type StackOps, type StackTarget, UnknownStackError } from "../engine/stack-ops";
+import { summaryMarkdown } from "../review/summary";
 import { reportFailure } from "./failure";
 import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { DEFAULT_GUARDS, type GuardOptions } from "../runner/guards";
-import type { StackTarget } from "../runner/stack-ops";
-import { parseDuration } from "./durations";
+import { DEFAULT_GUARDS, type GuardOptions } from "../review/guards";
+import type { StackTarget } from "../engine/stack-ops";
+import { parseDuration } from "../util/durations";
 import { parseFlags, type Values } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 

@@ -1,17 +1,11 @@
 import { ConfigError } from "../config";
+import { PrincipalNamesOutputError, readPrincipalNames } from "../contract";
 import { type PersonioClientOptions, PersonioError } from "../personio";
 import { listEmployees, personioClient } from "../pipeline/personio";
-import { causeLine } from "../runner/cycle";
-import { lineLogger } from "../runner/log";
-import type { StackOps, StackTarget } from "../runner/stack-ops";
-import {
-  attributeProblem,
-  planWriteBack,
-  PrincipalNamesOutputError,
-  readPrincipalNames,
-  type WriteBackChange,
-  writeBack,
-} from "../write-back";
+import { causeLine } from "../engine/cause-line";
+import { lineLogger } from "../util/log";
+import type { StackOps, StackTarget } from "../engine/stack-ops";
+import { attributeProblem, planWriteBack, type WriteBackChange, writeBack } from "../write-back";
 import { reportFailure } from "./failure";
 import { type CommandIO, EXIT } from "./io";
 import { stackConfigFile, runnerFlags } from "./runner-args";

@@ -4,4 +4,6 @@ export { parseStackConfig, ConfigError, NAMESPACE, type ConfigEnv } from "./pars
 export { readStackFile, type StackFileConfig } from "./stack-file";
 export { isPersonioKey, PERSONIO_STANDARD_KEYS } from "./personio-keys";
 export { type GroupRule, GroupRules, GROUP_NAME_MAX_LENGTH, isGroupName } from "./groups";
+export { requiredAttributes } from "./required-attributes";
+export { projectConfig } from "./project-config";
 export { loadStackConfig, toEngineValue, fromEngineValue, type LoadedConfig } from "./load";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../graph/user-inputs";
+import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../entra/user-inputs";
 import {
   APP_ID_ALLOWED,
   BASE_URL_ALLOWED,

@@ -1,3 +1,4 @@
 export * from "./logical-names";
 export * from "./outputs";
+export * from "./principal-names";
 export * from "./tokens";

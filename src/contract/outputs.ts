@@ -93,6 +93,11 @@ export const ObservedOutputsSchema = StackOutputsSchema.extend({
 /** What {@link readStackOutputs} returns. */
 export type ObservedOutputs = z.infer<typeof ObservedOutputsSchema>;
 
+/** `counts.employees` of the program's stack outputs, when present. */
+export function employeesOf(outputs: ObservedOutputs | undefined): number | undefined {
+  return outputs?.counts?.employees;
+}
+
 /** Stack outputs that do not have the contract's shape: one line, paths and expectations, never the values. */
 export class StackOutputsError extends Error {
   override readonly name = "StackOutputsError";

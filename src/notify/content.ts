@@ -1,4 +1,4 @@
-import type { CycleReport } from "../ops/observer";
+import type { CycleReport } from "../runner/observer";
 import type { NotificationKind } from "./policy";
 
 /** What a notification says: ids and counts only. */

@@ -1,4 +1,4 @@
-import { NOOP_OBSERVER, type CycleReport, type RunnerObserver } from "../ops/observer";
+import { NOOP_OBSERVER, type CycleReport, type RunnerObserver } from "../runner/observer";
 import { notificationContent } from "./content";
 import { notificationBody, type NotifyFormat } from "./format";
 import { initialNotifyState, nextNotifications, type NotifyState } from "./policy";

@@ -1,4 +1,4 @@
-import type { CycleReport } from "../ops/observer";
+import type { CycleReport } from "../runner/observer";
 
 /** Why an operator is told: a bounded set, named in every message. */
 export type NotificationKind = "refused" | "failing" | "stale" | "recovered";

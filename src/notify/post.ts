@@ -1,5 +1,5 @@
 import type { Clock } from "../util/clock";
-import type { Logger } from "../runner/log";
+import type { Logger } from "../util/log";
 
 export interface PostOptions {
   /** Deadline of each attempt. Default 10 s. */

@@ -1,4 +1,4 @@
-import { NOOP_OBSERVER, type CycleReport, type RunnerObserver } from "./observer";
+import { NOOP_OBSERVER, type CycleReport, type RunnerObserver } from "../runner/observer";
 import { INITIAL_READINESS, nextReadiness, readiness, type ReadinessState } from "./readiness";
 import type { OpsResponse } from "./server";
 

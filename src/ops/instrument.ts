@@ -1,6 +1,6 @@
-import type { CycleResult } from "../runner/cycle";
-import { isLocked, type StackOps } from "../runner/stack-ops";
-import type { FailureSource, RunnerObserver } from "./observer";
+import type { CycleResult } from "../runner/cycle-types";
+import { isLocked, type StackOps } from "../engine/stack-ops";
+import type { FailureSource, RunnerObserver } from "../runner/observer";
 
 /**
  * The stack operations, timed and their failures counted by source. A lock or a cancellation is not a failure

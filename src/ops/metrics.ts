@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import type { CycleReport, FailureSource, OperationKind, RunnerObserver } from "./observer";
+import type { CycleReport, FailureSource, OperationKind, RunnerObserver } from "../runner/observer";
 
 /** Every metric name starts with this. */
 export const METRIC_PREFIX = "personio_azuread_";

@@ -1,5 +1,5 @@
-import type { CycleStatus } from "../runner/cycle";
-import type { CycleReport } from "./observer";
+import type { CycleStatus } from "../runner/cycle-types";
+import type { CycleReport } from "../runner/observer";
 
 /** What readiness needs to remember of the cycles so far. */
 export interface ReadinessState {

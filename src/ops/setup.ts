@@ -1,14 +1,14 @@
 import { webhookNotifier } from "../notify/notifier";
 import { DEFAULT_POST } from "../notify/post";
-import type { CycleResult } from "../runner/cycle";
-import type { Logger } from "../runner/log";
-import type { StackOps } from "../runner/stack-ops";
+import type { CycleResult } from "../runner/cycle-types";
+import type { Logger } from "../util/log";
+import type { StackOps } from "../engine/stack-ops";
 import type { Clock } from "../util/clock";
-import type { OpsSettings } from "./flags";
+import type { OpsSettings } from "./settings";
 import { healthTracker } from "./health";
 import { observedCycle, timedStack } from "./instrument";
 import { runnerMetrics } from "./metrics";
-import { fanOut, type RunnerObserver } from "./observer";
+import { fanOut, type RunnerObserver } from "../runner/observer";
 import { startOpsServer, type OpsServer } from "./server";
 
 type Cycle = (signal: AbortSignal) => Promise<CycleResult>;

@@ -1,5 +1,10 @@
+import { z } from "zod";
+
 /** A calendar date, `YYYY-MM-DD`, with no time and no offset. */
 export type CalendarDate = string;
+
+/** A {@link CalendarDate} where it crosses a boundary (a snapshot file, an employee record). */
+export const CalendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;

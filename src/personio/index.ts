@@ -1,5 +1,6 @@
 export { PersonioClient, type PersonioClientOptions, type ListEmployeesOptions } from "./client";
 export type { Employee, AttributeValue, CostCenter, EmployeeStatus } from "./employee";
+export { EmployeeSchema } from "./employee";
 export { STANDARD_ATTRIBUTE_KEYS } from "./employee";
 export type { CalendarDate } from "./dates";
 export {

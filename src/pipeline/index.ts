@@ -1,3 +1,2 @@
-export { requiredAttributes } from "./attributes";
 export { type DesiredDirectory, desiredDirectory, type DirectoryInput } from "./desired-directory";
 export { listEmployees, personioClient } from "./personio";

@@ -1,6 +1,6 @@
 import type { LoadedConfig } from "../config";
 import { type Employee, PersonioClient, type PersonioClientOptions } from "../personio";
-import { requiredAttributes } from "./attributes";
+import { requiredAttributes } from "../config/required-attributes";
 
 /**
  * The Personio client of a stack: endpoint, credentials and app id from its config. `options` adds what

@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import type { DesiredUser } from "../render";
-import { NEXT_DAYS, type NextEvent } from "./lifecycle";
+import { NEXT_DAYS, type NextEvent } from "../render/next-events";
 import type { Plan, PlanUser } from "./plan";
 
 /** Mapped inputs shown as table columns; the rest are in the JSON plan. */

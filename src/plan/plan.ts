@@ -1,7 +1,7 @@
 import type { GroupPlan } from "../groups";
 import type { CalendarDate } from "../personio/dates";
 import type { DesiredUser, RenderResult, RenderWarning, SkippedEmployee } from "../render";
-import { type NextEvent, nextDays, nextEvents, type PlanDay } from "./lifecycle";
+import { type NextEvent, nextDays, nextEvents, type PlanDay } from "../render/next-events";
 
 /** Counts of a plan; `employees` is everything Personio listed. */
 export interface PlanSummary {

@@ -1,5 +1,4 @@
 export { runProgram, type ProgramInputs } from "./program";
-export { projectConfig } from "./config-source";
 export { snapshotFromEnv } from "./snapshot-source";
 export { Directory, type DirectoryArgs } from "./directory";
 export type { ProgramOutputs } from "./outputs";

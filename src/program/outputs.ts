@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { nextEvents } from "../plan/lifecycle";
+import { nextEvents } from "../render/next-events";
 import type { RenderResult } from "../render";
 import type { StackOutputs } from "../contract";
-import { principalNamesOutput } from "../write-back/principal-names-output";
+import { principalNamesOutput } from "../contract/principal-names";
 import type { LeanUser } from "./lean-user";
 import type { GroupCounts, Groups } from "./groups";
 

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AZUREAD_USER_INPUTS, type DesiredUser } from "../render";
+import { AZUREAD_USER_INPUTS } from "../entra/user-inputs";
+import type { DesiredUser } from "../render";
 
 /** Keys of a desired user that describe the plan, not `azuread.User` inputs. */
 const NOT_INPUTS = new Set(["adoptedObjectId", "managerEmployeeId", "managerObjectId"]);

@@ -1,6 +1,6 @@
 import type { AttributeValue } from "../personio/employee";
 import { isoCountryCode } from "./country-codes";
-import { INPUT_RULES, type InputRule } from "../graph/user-inputs";
+import { INPUT_RULES, type InputRule } from "../entra/user-inputs";
 import { cleanTexts } from "./clean-text";
 import { fitBytes, fitText, type Warn } from "./warnings";
 

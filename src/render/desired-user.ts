@@ -3,7 +3,7 @@ import type { Employee } from "../personio/employee";
 import { type MappingEntry, mapAttributes } from "./attribute-mapping";
 import type { ManagerReference } from "./manager";
 import type { DesiredUser } from "./types";
-import { DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH } from "../graph/user-inputs";
+import { DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH } from "../entra/user-inputs";
 import { cleanText } from "./clean-text";
 import { fitText, type Warn } from "./warnings";
 

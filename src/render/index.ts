@@ -9,5 +9,5 @@ export type {
 } from "./types";
 export { normalizeLoginPart, MAX_LOCAL_PART } from "./login-name";
 export { addDays, calendarDateIn, isAccountEnabled } from "./calendar";
-export type { LifecycleEvent, LifecycleEventKind } from "./lifecycle";
-export { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../graph/user-inputs";
+export type { LifecycleEvent, LifecycleEventKind } from "./types";
+export { nextDays, nextEvents, NEXT_DAYS, type NextEvent, type PlanDay } from "./next-events";

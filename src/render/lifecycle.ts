@@ -2,21 +2,11 @@ import type { ExistingAccount, JoinersConfig } from "../config/types";
 import type { CalendarDate } from "../personio/dates";
 import type { Employee } from "../personio/employee";
 import { addDays, isAccountEnabled } from "./calendar";
+import type { LifecycleEvent } from "./types";
 import type { Warn } from "./warnings";
 
 /** Personio's own behaviour: an account as soon as the employee is listed, enabled at once. */
 export const DEFAULT_JOINERS: JoinersConfig = { createDaysBeforeHire: null, enableFrom: "created" };
-
-/** What midnight will bring for one account. */
-export type LifecycleEventKind = "create" | "enable" | "disable";
-
-/** A change that happens by itself on a later day, with nothing edited in Personio. */
-export interface LifecycleEvent {
-  readonly employeeId: string;
-  readonly event: LifecycleEventKind;
-  /** The calendar day in the company time zone; the change is due from its 00:00. */
-  readonly date: CalendarDate;
-}
 
 /**
  * The day a joiner's account is due to be created: `createDaysBeforeHire` days before the hire date, or null

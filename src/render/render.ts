@@ -6,21 +6,14 @@ import { compileMapping } from "./attribute-mapping";
 import { stripUnsafe } from "./clean-text";
 import { hasLeft } from "./calendar";
 import { buildDesiredUser } from "./desired-user";
-import {
-  creationDate,
-  DEFAULT_JOINERS,
-  desiredEnabled,
-  isCreationDue,
-  type LifecycleEvent,
-  upcomingEvents,
-} from "./lifecycle";
+import { creationDate, DEFAULT_JOINERS, desiredEnabled, isCreationDue, upcomingEvents } from "./lifecycle";
 import { createLoginNormalizer, renderLocalPart } from "./login-name";
 import { createManagerResolver } from "./manager";
 import { possibleRehires } from "./rehires";
 import { byEmployeeId, byId, inCreationOrder } from "./order";
 import { type NameClaim, PrincipalNameRegistry } from "./principal-names";
-import type { DesiredUser, RenderInput, RenderResult, SkippedEmployee } from "./types";
-import { EMPLOYEE_ID_MAX_LENGTH } from "../graph/user-inputs";
+import type { DesiredUser, LifecycleEvent, RenderInput, RenderResult, SkippedEmployee } from "./types";
+import { EMPLOYEE_ID_MAX_LENGTH } from "../entra/user-inputs";
 import { WarningLog } from "./warnings";
 
 /** The attributes an account needs, in the order a missing one is reported. */

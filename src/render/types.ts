@@ -1,7 +1,17 @@
 import type { ExistingAccount, RenderConfig } from "../config/types";
 import type { CalendarDate } from "../personio/dates";
 import type { Employee } from "../personio/employee";
-import type { LifecycleEvent } from "./lifecycle";
+
+/** What midnight will bring for one account. */
+export type LifecycleEventKind = "create" | "enable" | "disable";
+
+/** A change that happens by itself on a later day, with nothing edited in Personio. */
+export interface LifecycleEvent {
+  readonly employeeId: string;
+  readonly event: LifecycleEventKind;
+  /** The calendar day in the company time zone; the change is due from its 00:00. */
+  readonly date: CalendarDate;
+}
 
 /**
  * One Azure AD user as the directory should hold it. Keys are `azuread.User` input names, as in the plan

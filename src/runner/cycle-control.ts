@@ -1,6 +1,6 @@
 import type { Clock } from "../util/clock";
-import { formatDuration } from "./durations";
-import type { Logger } from "./log";
+import { formatDuration } from "../util/durations";
+import type { Logger } from "../util/log";
 
 /** What a cycle is doing; writing phases (refresh, up) get the grace period on a stop, reading ones do not. */
 export type Phase = "refresh" | "Personio listing" | "preview" | "up";

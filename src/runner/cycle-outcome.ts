@@ -1,7 +1,7 @@
-import { formatDuration } from "./durations";
-import type { CycleOptions, CycleResult } from "./cycle";
-import { lockTakenAt, staleLockMessage } from "./lock";
-import type { StackOps } from "./stack-ops";
+import { formatDuration } from "../util/durations";
+import type { CycleOptions, CycleResult } from "./cycle-types";
+import { lockTakenAt, staleLockMessage } from "../engine/lock";
+import type { StackOps } from "../engine/stack-ops";
 
 /**
  * A locked stack skips the cycle while the lock is young; past `maxLockAgeMs` it is a failure naming the

@@ -1,69 +1,15 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { ConfigError } from "../config";
-import type { ObservedOutputs } from "../contract";
-import { PersonioError } from "../personio";
+import { employeesOf } from "../contract";
+import { earlierOutputs, isLocked, type StackOps } from "../engine/stack-ops";
+import { UpWatch } from "../engine/up-watch";
+import { type ChangeSet, changeSetFromEvents } from "../review/change-set";
+import { evaluateGuards } from "../review/guards";
 import { SNAPSHOT_ENV, type SnapshotFile, writeSnapshot } from "../snapshot";
-import type { PersonioReading } from "../snapshot/take";
-import type { Clock } from "../util/clock";
-import { type ChangeSet, changeSetFromEvents } from "./change-set";
-import { CycleControl, type Phase } from "./cycle-control";
-import { evaluateGuards, type GuardOptions, type GuardVerdict } from "./guards";
+import { afterUp } from "./after-up";
+import { CycleControl } from "./cycle-control";
+import { describeFailure, failed, stopped } from "./cycle-failure";
 import { locked, recordOutcome } from "./cycle-outcome";
-import type { Logger } from "./log";
-import { redact } from "./redact";
-import { earlierOutputs, isLocked, type StackOps } from "./stack-ops";
-import type { SuccessClock } from "./staleness";
-import { UpWatch } from "./up-watch";
-import { statusLine, type WriteBackStep } from "./write-back-step";
-import type { WriteBackResult } from "../write-back";
-
-/** How one reconcile cycle ended. */
-export type CycleStatus = "applied" | "unchanged" | "refused" | "locked" | "failed";
-
-export interface CycleResult {
-  readonly status: CycleStatus;
-  /** What the checked preview showed. */
-  readonly changeSet?: ChangeSet;
-  /** What `up` did, from its own engine events (status `applied`, or `failed` after an `up` began). */
-  readonly applied?: ChangeSet;
-  readonly verdict?: GuardVerdict;
-  /** One line, no personal data. */
-  readonly error?: string;
-  /** What write-back did after a successful cycle, when the stack configures it. */
-  readonly writeBack?: WriteBackResult;
-}
-
-export interface CycleOptions {
-  readonly guards: GuardOptions;
-  /**
-   * Refresh state from the tenant first (to see edits made in the portal) when the stack's last refresh is at
-   * least this old; Infinity never refreshes. A refresh costs 4 Graph reads per user, hence not every cycle.
-   */
-  readonly refreshEveryMs: number;
-  /** The cycle's one Personio read, with the stack's config (namespace stripped, secret decrypted). */
-  readonly readPersonio: (config: Record<string, unknown>, signal: AbortSignal) => Promise<PersonioReading>;
-  /** Write-back after a successful cycle (applied or unchanged); none when absent. */
-  readonly writeBack?: WriteBackStep;
-  /** The environment the Personio overrides (`PERSONIO_CLIENT_SECRET` …) come from. */
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /** On a stop, how long a running refresh or `up` may take to finish before it is cancelled. */
-  readonly graceMs: number;
-  /** The whole cycle's deadline (`--cycle-timeout`). */
-  readonly timeoutMs: number;
-  /** A lock older than this fails the cycle instead of skipping it (`--max-lock-age`). */
-  readonly maxLockAgeMs: number;
-  /** No success for longer than this is logged as an error each cycle (`--max-staleness`). */
-  readonly maxStalenessMs: number;
-  /** The last success, across the cycles of a loop. */
-  readonly success: SuccessClock;
-  /** When this runner first saw the current lock, for backends that do not date their locks. */
-  readonly lockSeen: { at?: number };
-  readonly log: Logger;
-  /** Monotonic time and timers, for durations, the deadline and the grace period. */
-  readonly clock: Clock;
-  /** Epoch ms, to compare with the stack's history. */
-  readonly wallNow: () => number;
-}
+import type { CycleOptions, CycleResult } from "./cycle-types";
 
 /**
  * One cycle: (refresh) → one Personio listing, written to a private snapshot file → preview from it → guards →
@@ -133,7 +79,7 @@ export async function runCycle(
       }
       if (!hasChanges(changeSet)) {
         log("info", "cycle.unchanged", { durationMs: Math.round(clock.now() - started) });
-        return await withWriteBack(stack, options, reading, control, {
+        return await afterUp(stack, options, reading, control, {
           status: "unchanged",
           changeSet,
           verdict,
@@ -158,7 +104,7 @@ export async function runCycle(
       const applied = changeSetFromEvents(upEvents);
       if (upWatch.violation) return failed(log, upWatch.describe(), started, clock, { changeSet, applied });
       log("info", "cycle.applied", { ...opCounts(applied), durationMs: Math.round(clock.now() - upStart) });
-      return await withWriteBack(stack, options, reading, control, {
+      return await afterUp(stack, options, reading, control, {
         status: "applied",
         changeSet,
         applied,
@@ -179,85 +125,10 @@ export async function runCycle(
   return result;
 }
 
-/**
- * Write-back after a successful cycle, from the cycle's listing and the outputs after `up`. Its failures are
- * reported in the result and a status line (`applied, 3 write-backs failed`), never as a failed cycle: the
- * tenant is in step whatever Personio answers.
- */
-async function withWriteBack(
-  stack: StackOps,
-  options: CycleOptions,
-  reading: PersonioReading,
-  control: CycleControl,
-  result: CycleResult,
-): Promise<CycleResult> {
-  if (options.writeBack === undefined) return result;
-  let writeBack: WriteBackResult | undefined;
-  try {
-    writeBack = await options.writeBack({
-      reading,
-      outputs: () => stack.lastOutputs(),
-      signal: control.signal,
-    });
-  } catch (error) {
-    const message = control.cancelReason ?? describeFailure(error);
-    writeBack = { planned: 0, written: 0, failed: [], stop: { kind: "failed", message } };
-  }
-  if (writeBack === undefined) return result;
-  const failed = writeBack.failed.length;
-  options.log(failed > 0 || writeBack.stop !== undefined ? "warn" : "info", "cycle.write_back", {
-    status: statusLine(result.status, writeBack),
-    planned: writeBack.planned,
-    written: writeBack.written,
-    failed,
-    reason: writeBack.stop?.message,
-  });
-  return { ...result, writeBack };
-}
-
-function stopped(
-  log: Logger,
-  control: CycleControl,
-  next: Phase,
-  started: number,
-  clock: Clock,
-): CycleResult {
-  return failed(log, control.cancelReason ?? control.stoppedBefore(next), started, clock);
-}
-
-function failed(
-  log: Logger,
-  reason: string,
-  started: number,
-  clock: Clock,
-  sets: Pick<CycleResult, "changeSet" | "applied"> = {},
-): CycleResult {
-  log("error", "cycle.failed", { reason, durationMs: Math.round(clock.now() - started) });
-  return { status: "failed", error: reason, ...sets };
-}
-
-/** One line for a failure: the CLI's cause without personal data, or our own typed error's message. */
-function describeFailure(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof PersonioError) return error.message;
-  return causeLine(error);
-}
-
 async function refreshDue(stack: StackOps, options: CycleOptions): Promise<boolean> {
   if (options.refreshEveryMs === Infinity) return false;
   const last = await stack.lastRefreshAt();
   return last === undefined || options.wallNow() - last >= options.refreshEveryMs;
-}
-
-/** Runs a preview and turns its engine events into a change set. */
-export async function previewChanges(stack: StackOps, signal?: AbortSignal): Promise<ChangeSet> {
-  const events: EngineEvent[] = [];
-  await stack.preview((event) => events.push(event), signal);
-  return changeSetFromEvents(events);
-}
-
-/** `counts.employees` of the program's stack outputs, when present. */
-export function employeesOf(outputs: ObservedOutputs | undefined): number | undefined {
-  return outputs?.counts?.employees;
 }
 
 function hasChanges(changeSet: ChangeSet): boolean {
@@ -269,17 +140,4 @@ function opCounts(changeSet: ChangeSet): Record<string, number> {
   for (const [op, count] of Object.entries(changeSet.counts))
     if (count !== undefined) counts[op.replace(/-/g, "_")] = count;
   return counts;
-}
-
-/**
- * The CLI's errors carry its whole output; the first line that says "error:" is the cause, with e-mail
- * addresses, UPNs and quoted names redacted (provider errors quote them).
- */
-export function causeLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const lines = text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-  return redact(lines.find((l) => l.startsWith("error:")) ?? lines[0] ?? "unknown error").slice(0, 300);
 }

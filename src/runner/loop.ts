@@ -1,6 +1,6 @@
 import type { Clock } from "../util/clock";
-import type { CycleResult } from "./cycle";
-import type { Logger } from "./log";
+import type { CycleResult } from "./cycle-types";
+import type { Logger } from "../util/log";
 import { nextWake } from "./schedule";
 
 export interface LoopOptions {

@@ -1,7 +1,4 @@
-import type { Logger } from "./log";
-
-/** The stack tag in which the runner records its last successful cycle, so `--once` runs see each other's. */
-export const LAST_SUCCESS_TAG = "personio-azuread:last-success";
+import type { Logger } from "../util/log";
 
 /**
  * When the last cycle succeeded (applied or unchanged), across cycles of a loop. Staleness is measured from

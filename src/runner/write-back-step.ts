@@ -1,11 +1,7 @@
-import type { PersonioReading } from "../snapshot/take";
-import {
-  PrincipalNamesOutputError,
-  readPrincipalNames,
-  writeBack,
-  type WriteBackResult,
-} from "../write-back";
-import type { Logger } from "./log";
+import type { PersonioReading } from "./take-snapshot";
+import { PrincipalNamesOutputError, readPrincipalNames } from "../contract";
+import { writeBack, type WriteBackResult } from "../write-back";
+import type { Logger } from "../util/log";
 
 /** What write-back gets from a successful cycle. */
 export interface WriteBackInput {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AttributeSchema, EmployeeItemSchema } from "../personio/schemas";
 import { DYNAMIC_KEY, STANDARD_ATTRIBUTES } from "./attributes";
 import { isCalendarDate, isRelativeDate } from "./dates";
 
@@ -119,10 +120,10 @@ export const CompanySeedSchema = z.strictObject({
 export type CompanySeed = z.infer<typeof CompanySeedSchema>;
 export type SeedEmployee = z.infer<typeof SeedEmployeeSchema>;
 
-/** Personio's response shape (`{data: [...]}`) or a bare list of items: each an object of `{value}` attributes. */
+/**
+ * Personio's response shape (`{data: [...]}`) or a bare list of items: the client's own item and attribute
+ * schemas, with every attribute property kept, since the sandbox serves the items back as they were given.
+ */
 export const PersonioItemsSchema = z.array(
-  z.object({
-    type: z.string().optional(),
-    attributes: z.record(z.string(), z.looseObject({ value: z.unknown() })),
-  }),
+  EmployeeItemSchema.extend({ attributes: z.record(z.string(), AttributeSchema.loose()) }),
 );

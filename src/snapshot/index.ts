@@ -1,2 +1,2 @@
-export { SNAPSHOT_ENV, SnapshotSchema, EmployeeSchema, type Snapshot } from "./schema";
+export { SNAPSHOT_ENV, SnapshotSchema, type Snapshot } from "./schema";
 export { writeSnapshot, readSnapshot, SnapshotError, type SnapshotFile } from "./file";

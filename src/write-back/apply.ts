@@ -1,6 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { PersonioAuthError, PersonioError, type PersonioClient } from "../personio";
-import type { Logger } from "../runner/log";
+import type { Logger } from "../util/log";
 import type { WriteBackChange } from "./diff";
 
 /** Why write-back stopped before writing everything; `message` is one line without personal data. */

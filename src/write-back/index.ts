@@ -2,8 +2,3 @@ export { writeBack, type WriteBackArgs, type WriteBackResult } from "./write-bac
 export { planWriteBack, type WriteBackChange } from "./diff";
 export { applyWriteBack, type ApplyResult, type WriteBackStop } from "./apply";
 export { attributeProblem, TEXT_ATTRIBUTE_TYPES } from "./attribute-check";
-export {
-  PrincipalNamesOutputError,
-  principalNamesOutput,
-  readPrincipalNames,
-} from "./principal-names-output";

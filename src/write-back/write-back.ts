@@ -1,5 +1,5 @@
 import { type Employee, PersonioError, type PersonioClient } from "../personio";
-import type { Logger } from "../runner/log";
+import type { Logger } from "../util/log";
 import { applyWriteBack, type WriteBackStop } from "./apply";
 import { attributeProblem } from "./attribute-check";
 import { planWriteBack } from "./diff";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runWriteBackCommand } from "../../src/cli/write-back-command";
-import { openStack } from "../../src/runner/stack-ops";
+import { openStack } from "../../src/engine/stack-ops";
 import { type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
 import { COUNTS } from "../runner/stub-harness";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
-import { parseDuration } from "../../src/cli/durations";
+import { parseDuration } from "../../src/util/durations";
 
 /** Every manifest in deploy/kubernetes, parsed: what `kubectl apply -f deploy/kubernetes` would send. */
 const DIR = path.resolve(__dirname, "../../deploy/kubernetes");

@@ -1,7 +1,7 @@
 import { notificationContent, redact } from "../../src/notify/content";
 import { facts, notificationBody } from "../../src/notify/format";
-import type { CycleReport } from "../../src/ops/observer";
-import type { ChangeSet } from "../../src/runner/change-set";
+import type { CycleReport } from "../../src/runner/observer";
+import type { ChangeSet } from "../../src/review/change-set";
 
 const changeSet = { counts: { create: 2, update: 1, delete: 1 } } as unknown as ChangeSet;
 const refused: CycleReport = {

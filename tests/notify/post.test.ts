@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { postNotification, type PostOptions } from "../../src/notify/post";
-import type { LogFields } from "../../src/runner/log";
+import type { LogFields } from "../../src/util/log";
 
 /** A webhook answering the given statuses in turn ("hang" never answers); the bodies it received. */
 async function webhook(

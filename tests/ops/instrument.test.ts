@@ -1,7 +1,7 @@
 import { ConcurrentUpdateError } from "@pulumi/pulumi/automation";
 import { failureSource, observedCycle, timedStack } from "../../src/ops/instrument";
-import { NOOP_OBSERVER, fanOut, type RunnerObserver } from "../../src/ops/observer";
-import type { StackOps } from "../../src/runner/stack-ops";
+import { NOOP_OBSERVER, fanOut, type RunnerObserver } from "../../src/runner/observer";
+import type { StackOps } from "../../src/engine/stack-ops";
 
 function recorder(): { observer: RunnerObserver; calls: unknown[][] } {
   const calls: unknown[][] = [];

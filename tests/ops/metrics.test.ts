@@ -1,5 +1,5 @@
 import { runnerMetrics } from "../../src/ops/metrics";
-import type { ChangeSet } from "../../src/runner/change-set";
+import type { ChangeSet } from "../../src/review/change-set";
 
 const changeSet = (counts: Record<string, number>) =>
   ({ counts, stackOutputs: { counts: { employees: 120 } } }) as unknown as ChangeSet;

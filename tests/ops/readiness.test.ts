@@ -1,5 +1,5 @@
-import type { CycleResult, CycleStatus } from "../../src/runner/cycle";
-import type { Refusal } from "../../src/runner/guards";
+import type { CycleResult, CycleStatus } from "../../src/runner/cycle-types";
+import type { Refusal } from "../../src/review/guards";
 import { INITIAL_READINESS, nextReadiness, readiness, type ReadinessState } from "../../src/ops/readiness";
 
 const HOUR = 3_600_000;

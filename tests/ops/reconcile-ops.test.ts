@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { runReconcileCommand } from "../../src/cli/reconcile-command";
 import { type Clock, systemClock } from "../../src/util/clock";
-import { programEvents, userInputs } from "../runner/engine-events";
+import { programEvents, userInputs } from "../fixtures/engine-events";
 import { COUNTS, EMPLOYEES, reconcileDeps, ROOT, scenario, STUB, useStubWorld } from "../runner/stub-harness";
 
 /**

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { runPlanCommand } from "../../src/cli/plan-command";
-import { projectConfig, runProgram } from "../../src/program";
+import { projectConfig } from "../../src/config";
+import { runProgram } from "../../src/program";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { installMocks, type MockWorld } from "./mocks";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram, type ProgramOutputs } from "../../src/program";
-import { AZUREAD_USER_INPUTS } from "../../src/render";
+import { AZUREAD_USER_INPUTS } from "../../src/entra/user-inputs";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";

@@ -1,4 +1,4 @@
-import { projectConfig } from "../../src/program/config-source";
+import { projectConfig } from "../../src/config/project-config";
 import { initialPassword } from "../../src/program/password";
 import { employeeLogicalName as logicalName } from "../../src/contract";
 import { unmanagedInputs, userInputs, userOptions } from "../../src/program/user-resource";

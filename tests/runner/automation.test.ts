@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { runPreviewCommand } from "../../src/cli/preview-command";
 import { runReconcileCommand } from "../../src/cli/reconcile-command";
-import { openStack } from "../../src/runner/stack-ops";
-import { programEvents, userInputs } from "./engine-events";
+import { openStack } from "../../src/engine/stack-ops";
+import { programEvents, userInputs } from "../fixtures/engine-events";
 import {
   calls,
   COUNTS,

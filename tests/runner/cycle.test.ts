@@ -1,15 +1,16 @@
 import { existsSync } from "node:fs";
-import { type CycleOptions, runCycle } from "../../src/runner/cycle";
-import { DEFAULT_GUARDS } from "../../src/runner/guards";
-import type { Logger } from "../../src/runner/log";
+import { runCycle } from "../../src/runner/cycle";
+import type { CycleOptions } from "../../src/runner/cycle-types";
+import { DEFAULT_GUARDS } from "../../src/review/guards";
+import type { Logger } from "../../src/util/log";
 import { SuccessClock } from "../../src/runner/staleness";
 import { loadStackConfig } from "../../src/config";
 import { personioClient } from "../../src/pipeline/personio";
 import type { Snapshot } from "../../src/snapshot";
 import { employee } from "../render/fixtures";
-import type { PersonioReading } from "../../src/snapshot/take";
+import type { PersonioReading } from "../../src/runner/take-snapshot";
 import { SimClock } from "../util/sim-clock";
-import { programEvents, userInputs } from "./engine-events";
+import { programEvents, userInputs } from "../fixtures/engine-events";
 import { FakeStack } from "./fake-stack";
 
 const S = 1_000;

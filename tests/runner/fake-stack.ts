@@ -1,6 +1,6 @@
 import { statSync, readFileSync } from "node:fs";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import type { OperationEnv, StackOps } from "../../src/runner/stack-ops";
+import type { OperationEnv, StackOps } from "../../src/engine/stack-ops";
 import { SNAPSHOT_ENV } from "../../src/snapshot";
 import type { SimClock } from "../util/sim-clock";
 import { readStackOutputs } from "../../src/contract";

@@ -1,5 +1,5 @@
-import type { CycleResult, CycleStatus } from "../../src/runner/cycle";
-import type { Logger } from "../../src/runner/log";
+import type { CycleResult, CycleStatus } from "../../src/runner/cycle-types";
+import type { Logger } from "../../src/util/log";
 import { runLoop, type LoopOptions } from "../../src/runner/loop";
 import { backoffMs } from "../../src/runner/schedule";
 import { SimClock } from "../util/sim-clock";

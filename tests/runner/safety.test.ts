@@ -1,6 +1,6 @@
 import { runPreviewCommand } from "../../src/cli/preview-command";
-import { openStack } from "../../src/runner/stack-ops";
-import { programEvents, userInputs } from "./engine-events";
+import { openStack } from "../../src/engine/stack-ops";
+import { programEvents, userInputs } from "../fixtures/engine-events";
 import {
   calls,
   COUNTS,

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type ReconcileDeps, runReconcileCommand } from "../../src/cli/reconcile-command";
-import { openStack } from "../../src/runner/stack-ops";
+import { openStack } from "../../src/engine/stack-ops";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { type Clock, systemClock } from "../../src/util/clock";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";

@@ -1,5 +1,5 @@
 import { companyWithLogins, LOGIN, upnsFor } from "../write-back/fixtures";
-import { programEvents, userInputs } from "./engine-events";
+import { programEvents, userInputs } from "../fixtures/engine-events";
 import { COUNTS, EMPLOYEES, reconcileOnce, sandbox, scenario, useStubWorld } from "./stub-harness";
 
 /** Issue 14 in the reconcile cycle: after a successful up, the UPNs go back into Personio. */

@@ -1,4 +1,4 @@
-import type { LogFields } from "../../src/runner/log";
+import type { LogFields } from "../../src/util/log";
 import { writeBack, type WriteBackArgs } from "../../src/write-back";
 import { applyWriteBack } from "../../src/write-back/apply";
 import { EMPLOYEES, type Harness, startHarness } from "../personio/harness";

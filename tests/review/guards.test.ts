@@ -1,7 +1,7 @@
 import type { OpType } from "@pulumi/pulumi/automation";
-import { type ChangeSet, changeSetFromEvents, type UserChange } from "../../src/runner/change-set";
-import { DEFAULT_GUARDS, evaluateGuards, type GuardOptions } from "../../src/runner/guards";
-import { fixture } from "./fixtures/load";
+import { type ChangeSet, changeSetFromEvents, type UserChange } from "../../src/review/change-set";
+import { DEFAULT_GUARDS, evaluateGuards, type GuardOptions } from "../../src/review/guards";
+import { fixture } from "../runner/fixtures/load";
 
 function user(employeeId: number, op: OpType, disables = false): UserChange {
   return {

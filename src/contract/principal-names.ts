@@ -1,4 +1,4 @@
-import { PRINCIPAL_NAMES_OUTPUT, PrincipalNamesSchema } from "../contract";
+import { PRINCIPAL_NAMES_OUTPUT, PrincipalNamesSchema } from "./outputs";
 
 /*
  * The join between the program and write-back: the stack output `principalNames` (schema in src/contract),

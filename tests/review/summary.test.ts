@@ -1,9 +1,9 @@
 import type { OpType } from "@pulumi/pulumi/automation";
 import fc from "fast-check";
-import { type ChangeSet, changeSetFromEvents, type UserChange } from "../../src/runner/change-set";
-import { DEFAULT_GUARDS, evaluateGuards, type GuardVerdict } from "../../src/runner/guards";
-import { GITHUB_COMMENT_LIMIT, summaryMarkdown } from "../../src/runner/summary";
-import { fixture } from "./fixtures/load";
+import { type ChangeSet, changeSetFromEvents, type UserChange } from "../../src/review/change-set";
+import { DEFAULT_GUARDS, evaluateGuards, type GuardVerdict } from "../../src/review/guards";
+import { GITHUB_COMMENT_LIMIT, summaryMarkdown } from "../../src/review/summary";
+import { fixture } from "../runner/fixtures/load";
 
 /** The plain-text initial passwords in the fixtures: they must never reach a summary. */
 const FIXTURE_PASSWORDS = ["Kq7!vR2#mZp9@Lx4wT8e", "Wq3$hN8!cVb2&Kd7pYz5"];

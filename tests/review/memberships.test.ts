@@ -9,9 +9,9 @@ import {
   membershipLogicalName,
   USER_TYPE,
 } from "../../src/contract";
-import { changeSetFromEvents } from "../../src/runner/change-set";
-import type { GuardVerdict } from "../../src/runner/guards";
-import { summaryMarkdown } from "../../src/runner/summary";
+import { changeSetFromEvents } from "../../src/review/change-set";
+import type { GuardVerdict } from "../../src/review/guards";
+import { summaryMarkdown } from "../../src/review/summary";
 
 const PREFIX = "urn:pulumi:prod::personio-azuread::";
 const STACK = `${PREFIX}pulumi:pulumi:Stack::personio-azuread-prod`;

@@ -1,5 +1,5 @@
-import type { GroupRule } from "../config/groups";
-import type { RenderConfig } from "../config/types";
+import type { GroupRule } from "./groups";
+import type { RenderConfig } from "./types";
 
 /** What rendering always reads: identity, the required names and e-mail, state and collision order. */
 const ALWAYS = ["first_name", "last_name", "email", "status", "termination_date", "created_at"] as const;

@@ -1,5 +1,5 @@
 import { CommandError } from "../../src/cli/io";
-import { hostPort, opsSettings } from "../../src/ops/flags";
+import { hostPort, opsSettings } from "../../src/cli/ops-flags";
 
 describe("operations flags", () => {
   it("default to no server, no notifications and 3 h of staleness", () => {

@@ -1,5 +1,5 @@
 import type { UserArgs } from "@pulumi/azuread";
-import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../../src/graph/user-inputs";
+import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../../src/entra/user-inputs";
 
 /** Every UserArgs input of @pulumi/azuread; the compiler fails here when the provider adds or drops one. */
 const ALL_INPUTS: Record<keyof UserArgs, true> = {

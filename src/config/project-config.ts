@@ -1,4 +1,5 @@
-import { fromEngineValue, NAMESPACE } from "../config";
+import { fromEngineValue } from "./load";
+import { NAMESPACE } from "./parse";
 
 /**
  * The `personio-azuread:*` keys of the running stack, namespace stripped, as the stack file holds them.

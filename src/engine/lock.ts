@@ -1,4 +1,4 @@
-import { formatDuration } from "./durations";
+import { formatDuration } from "../util/durations";
 
 /** `created by user@host (pid 42) at 2026-11-28T10:00:00+01:00`: how a DIY backend's lock error dates its locks. */
 const DIY_LOCK_AT = /\(pid \d+\) at (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))/g;

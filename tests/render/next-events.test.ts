@@ -1,5 +1,5 @@
 import { formatPlan } from "../../src/plan/format";
-import { nextDays, nextEvents } from "../../src/plan/lifecycle";
+import { nextDays, nextEvents } from "../../src/render/next-events";
 import { buildPlan } from "../../src/plan/plan";
 import type { LifecycleEvent } from "../../src/render";
 

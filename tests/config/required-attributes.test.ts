@@ -1,5 +1,5 @@
 import type { RenderConfig } from "../../src/config/types";
-import { requiredAttributes } from "../../src/pipeline/attributes";
+import { requiredAttributes } from "../../src/config/required-attributes";
 
 const config: RenderConfig = {
   loginSchema: {

@@ -2,7 +2,7 @@ import { type ConfigEnv, type LoadedConfig, loadStackConfig } from "../config";
 import type { PersonioClient, PersonioClientOptions } from "../personio";
 import { listEmployees, personioClient } from "../pipeline/personio";
 import { calendarDateIn } from "../render";
-import type { Snapshot } from "./schema";
+import type { Snapshot } from "../snapshot/schema";
 
 /** What reading a snapshot needs besides the stack's config. */
 export interface TakeSnapshotOptions {

@@ -8,10 +8,11 @@ import {
 } from "@pulumi/pulumi/automation";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { NAMESPACE } from "../config";
+import { NAMESPACE, projectConfig } from "../config";
 import { type ObservedOutputs, readStackOutputs, StackOutputsError } from "../contract";
-import { projectConfig } from "../program/config-source";
-import { LAST_SUCCESS_TAG } from "./staleness";
+
+/** The stack tag in which the runner records its last successful cycle, so `--once` runs see each other's. */
+export const LAST_SUCCESS_TAG = "personio-azuread:last-success";
 
 /** Where the stack lives and which CLI runs it. */
 export interface StackTarget {

@@ -1,6 +1,6 @@
 import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { USER_TYPE } from "../contract";
-import { type ChangeSet, changeSetFromEvents } from "./change-set";
+import { type ChangeSet, changeSetFromEvents } from "../review/change-set";
 
 /** The risky kinds of change a guard counts; `up` may do fewer of each than its preview showed, never more. */
 type Risk = "disables" | "deletes" | "replaces";

@@ -1,5 +1,6 @@
 import type { CalendarDate } from "../personio/dates";
-import { addDays, type LifecycleEvent, type LifecycleEventKind } from "../render";
+import { addDays } from "./calendar";
+import type { LifecycleEvent, LifecycleEventKind } from "./types";
 
 /** How many days ahead the plan's calendar looks. */
 export const NEXT_DAYS = 14;

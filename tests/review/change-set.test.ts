@@ -1,7 +1,7 @@
 import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { USER_TYPE } from "../../src/contract";
-import { changeSetFromEvents, SECRET, UNKNOWN } from "../../src/runner/change-set";
-import { fixture } from "./fixtures/load";
+import { changeSetFromEvents, SECRET, UNKNOWN } from "../../src/review/change-set";
+import { fixture } from "../runner/fixtures/load";
 
 const STACK = "urn:pulumi:dev::personio-azuread::pulumi:pulumi:Stack::personio-azuread-dev";
 const SIG = "4dabf18193072939515e22adb298388d";

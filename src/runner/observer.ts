@@ -1,4 +1,4 @@
-import type { CycleResult, CycleStatus } from "../runner/cycle";
+import type { CycleResult, CycleStatus } from "./cycle-types";
 
 /** How one cycle ended, as the health, metrics and notification modules see it. */
 export interface CycleReport {

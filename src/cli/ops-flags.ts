@@ -1,7 +1,8 @@
-import { parseDuration } from "../cli/durations";
-import type { Values } from "../cli/flags";
-import { CommandError, EXIT } from "../cli/io";
+import { parseDuration } from "../util/durations";
+import type { Values } from "./flags";
+import { CommandError, EXIT } from "./io";
 import { NOTIFY_FORMATS, type NotifyFormat } from "../notify/format";
+import type { OpsSettings } from "../ops/settings";
 
 /** The operations flags of `reconcile`. */
 export const OPS_OPTIONS = {
@@ -13,16 +14,6 @@ export const OPS_OPTIONS = {
 
 export const OPS_USAGE =
   "[--listen HOST:PORT] [--notify-url URL] [--notify-format teams|slack|json] [--max-staleness 3h]";
-
-/** What the operations side was asked for. */
-export interface OpsSettings {
-  /** Where to serve /healthz, /readyz and /metrics; undefined: no server (the default). */
-  readonly listen?: { readonly host: string; readonly port: number };
-  /** Where to POST notifications (`--notify-url`, else `NOTIFY_URL`); undefined: none. */
-  readonly notify?: { readonly url: string; readonly format: NotifyFormat };
-  /** How old the last success may get before the runner is not ready and "stale" is sent. Default 3 h. */
-  readonly maxStalenessMs: number;
-}
 
 /** Reads and checks the operations flags; a bad one is a usage error naming it. */
 export function opsSettings(values: Values, env: Readonly<Record<string, string | undefined>>): OpsSettings {

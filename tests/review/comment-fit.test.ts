@@ -1,4 +1,4 @@
-import { fitComment, type Section } from "../../src/runner/comment-fit";
+import { fitComment, type Section } from "../../src/review/comment-fit";
 
 const SECTION: Section = {
   intro: "### Users (3)",

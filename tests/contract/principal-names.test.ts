@@ -1,5 +1,5 @@
 import { PRINCIPAL_NAMES_OUTPUT } from "../../src/contract";
-import { principalNamesOutput, readPrincipalNames } from "../../src/write-back/principal-names-output";
+import { principalNamesOutput, readPrincipalNames } from "../../src/contract/principal-names";
 
 describe("the principalNames stack output", () => {
   it("round-trips: built in numeric id order, read back as the same map", () => {

@@ -1,0 +1,56 @@
+import type { ChangeSet } from "../review/change-set";
+import type { GuardOptions, GuardVerdict } from "../review/guards";
+import type { Clock } from "../util/clock";
+import type { Logger } from "../util/log";
+import type { WriteBackResult } from "../write-back";
+import type { SuccessClock } from "./staleness";
+import type { PersonioReading } from "./take-snapshot";
+import type { WriteBackStep } from "./write-back-step";
+
+/** How one reconcile cycle ended. */
+export type CycleStatus = "applied" | "unchanged" | "refused" | "locked" | "failed";
+
+export interface CycleResult {
+  readonly status: CycleStatus;
+  /** What the checked preview showed. */
+  readonly changeSet?: ChangeSet;
+  /** What `up` did, from its own engine events (status `applied`, or `failed` after an `up` began). */
+  readonly applied?: ChangeSet;
+  readonly verdict?: GuardVerdict;
+  /** One line, no personal data. */
+  readonly error?: string;
+  /** What write-back did after a successful cycle, when the stack configures it. */
+  readonly writeBack?: WriteBackResult;
+}
+
+export interface CycleOptions {
+  readonly guards: GuardOptions;
+  /**
+   * Refresh state from the tenant first (to see edits made in the portal) when the stack's last refresh is at
+   * least this old; Infinity never refreshes. A refresh costs 4 Graph reads per user, hence not every cycle.
+   */
+  readonly refreshEveryMs: number;
+  /** The cycle's one Personio read, with the stack's config (namespace stripped, secret decrypted). */
+  readonly readPersonio: (config: Record<string, unknown>, signal: AbortSignal) => Promise<PersonioReading>;
+  /** Write-back after a successful cycle (applied or unchanged); none when absent. */
+  readonly writeBack?: WriteBackStep;
+  /** The environment the Personio overrides (`PERSONIO_CLIENT_SECRET` …) come from. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** On a stop, how long a running refresh or `up` may take to finish before it is cancelled. */
+  readonly graceMs: number;
+  /** The whole cycle's deadline (`--cycle-timeout`). */
+  readonly timeoutMs: number;
+  /** A lock older than this fails the cycle instead of skipping it (`--max-lock-age`). */
+  readonly maxLockAgeMs: number;
+  /** No success for longer than this is logged as an error each cycle (`--max-staleness`). */
+  readonly maxStalenessMs: number;
+  /** The last success, across the cycles of a loop. */
+  readonly success: SuccessClock;
+  /** When this runner first saw the current lock, for backends that do not date their locks. */
+  readonly lockSeen: { at?: number };
+  readonly log: Logger;
+  /** Monotonic time and timers, for durations, the deadline and the grace period. */
+  readonly clock: Clock;
+  /** Epoch ms, to compare with the stack's history. */
+  readonly wallNow: () => number;
+}
