@@ -83,13 +83,13 @@ describe("the contract is the only place the names and tokens are spelled", () =
       "membershipLogicalName",
     ],
     [
-      "the runner parses account names with the contract's parser",
-      "runner/change-set.ts",
+      "the review parses account names with the contract's parser",
+      "review/change-set.ts",
       "parseEmployeeLogicalName",
     ],
     [
-      "the runner parses memberships with the contract's parser",
-      "runner/memberships.ts",
+      "the review parses memberships with the contract's parser",
+      "review/memberships.ts",
       "parseMembershipLogicalName",
     ],
   ])("%s", (_case, file, name) => {
