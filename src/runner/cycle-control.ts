@@ -58,9 +58,14 @@ export class CycleControl {
     return this.options.stop.aborted;
   }
 
+  /** The signal that stopped the cycle (`SIGTERM`), or a neutral word; meaningful once {@link stopped}. */
+  get stoppedBy(): string {
+    return signalName(this.options.stop);
+  }
+
   /** The reason to report when a stop prevents the next operation from starting. */
   stoppedBefore(phase: Phase): string {
-    return `stopped by ${signalName(this.options.stop)} before the ${phase}; nothing applied`;
+    return `stopped by ${this.stoppedBy} before the ${phase}; nothing applied`;
   }
 
   /** Names the phase now running (the cycle checks {@link stopped} before starting one). */

@@ -6,7 +6,13 @@ import type { WriteBackChange } from "./diff";
 /** Why write-back stopped before writing everything; `message` is one line without personal data. */
 export interface WriteBackStop {
   readonly kind:
-    "invalid_attribute" | "forbidden" | "attributes_unreadable" | "outputs_unreadable" | "failed";
+    | "invalid_attribute"
+    | "forbidden"
+    | "attributes_unreadable"
+    | "outputs_unreadable"
+    | "failed"
+    /** A stop signal or the cycle's deadline came before the step could start; the next cycle runs it. */
+    | "not_started";
   readonly message: string;
 }
 

@@ -251,6 +251,67 @@ describe("runCycle: signals", () => {
   });
 });
 
+describe("runCycle: after a stop, no step after up starts", () => {
+  const WRITE_BACK_CONFIG = loadStackConfig(
+    {
+      personio: { clientId: "id" },
+      personioClientSecret: "secret",
+      loginSchema: { beginning: { attribute: "email" }, end: "none", domain: "contoso.com" },
+      writeBack: { attribute: "dynamic_1" },
+    },
+    {},
+  );
+  const reading: PersonioReading = { ...READING, config: WRITE_BACK_CONFIG };
+
+  function withWriteBack(): Setup & { started: number[] } {
+    const started: number[] = [];
+    const s = setup({
+      readPersonio: async () => reading,
+      writeBack: async () => {
+        started.push(s.clock.now());
+        return { planned: 1, written: 1, failed: [] };
+      },
+    });
+    s.stack.preview_ = { events: updates(1) };
+    return { ...s, started };
+  }
+
+  it("runs write-back after an up that nobody stopped", async () => {
+    const s = withWriteBack();
+    s.stack.up_ = { events: updates(1), stepMs: 400 };
+    const result = await cycle(s);
+    expect(result.status).toBe("applied");
+    expect(s.started).toHaveLength(1);
+    expect(result.writeBack).toEqual({ planned: 1, written: 1, failed: [] });
+  });
+
+  it("does not start write-back when SIGTERM came during an up that finished within its grace", async () => {
+    const s = withWriteBack();
+    s.stack.up_ = { events: updates(1), stepMs: 400 };
+    const result = await cycle(s, 500);
+    expect(result.status).toBe("applied");
+    expect(s.started).toEqual([]);
+    expect(result.writeBack).toEqual({
+      planned: 0,
+      written: 0,
+      failed: [],
+      stop: {
+        kind: "not_started",
+        message: "stopped by SIGTERM before the write-back; the next cycle runs it",
+      },
+    });
+    expect(s.lines).toContainEqual(
+      `warn cycle.write_back ${JSON.stringify({
+        status: "applied, write-back stopped (not_started)",
+        planned: 0,
+        written: 0,
+        failed: 0,
+        reason: "stopped by SIGTERM before the write-back; the next cycle runs it",
+      })}`,
+    );
+  });
+});
+
 describe("runCycle: locks and staleness", () => {
   const locked = (text: string) =>
     Object.assign(
