@@ -9,6 +9,7 @@ import { type StackOps, type StackTarget, UnknownStackError } from "../engine/st
 import { SuccessClock } from "../runner/staleness";
 import { personioWriteBack } from "../runner/write-back-step";
 import { takeSnapshot } from "../runner/take-snapshot";
+import { removeStaleSnapshots } from "../snapshot";
 import { reportFailure } from "./failure";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { loopTimezone } from "./loop-timezone";
@@ -43,7 +44,7 @@ export interface ReconcileDeps {
   /** Epoch ms (compared with the stack's history for refreshes). */
   readonly wallNow: () => number;
   readonly random: () => number;
-  /** Aborts on SIGINT/SIGTERM, with the signal's name as its reason. */
+  /** Aborts on a stop signal (`STOP_SIGNALS`), with the signal's name as its reason. */
   readonly stop: AbortSignal;
 }
 
@@ -100,6 +101,8 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       once: values["once"] === true,
       intervalMs: interval,
     });
+    const staleSnapshots = removeStaleSnapshots();
+    if (staleSnapshots > 0) log("warn", "snapshot.stale_removed", { count: staleSnapshots });
     const success = new SuccessClock(await stack.lastSuccessAt().catch(() => undefined), deps.wallNow());
     const options: CycleOptions = {
       guards,

@@ -1,4 +1,13 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Snapshot, SnapshotSchema } from "./schema";
@@ -15,6 +24,10 @@ export class SnapshotError extends Error {
   override readonly name = "SnapshotError";
 }
 
+/** `personio-azuread-<pid>-XXXXXX`: the writer's process id, so a later run can tell a crashed run's leftovers. */
+const PREFIX = "personio-azuread-";
+const DIR_NAME = /^personio-azuread-(?:(\d+)-)?[A-Za-z0-9]{6}$/;
+
 const live = new Set<string>();
 let exitHookInstalled = false;
 
@@ -24,7 +37,7 @@ let exitHookInstalled = false;
  * disposing (an uncaught error, `process.exit` after a signal), by an exit hook.
  */
 export function writeSnapshot(snapshot: Snapshot, parent: string = tmpdir()): SnapshotFile {
-  const dir = mkdtempSync(path.join(parent, "personio-azuread-"));
+  const dir = mkdtempSync(path.join(parent, `${PREFIX}${process.pid}-`));
   live.add(dir);
   installExitHook();
   const file = path.join(dir, "snapshot.json");
@@ -61,6 +74,50 @@ export function readSnapshot(file: string): Snapshot {
     );
   }
   return parsed.data;
+}
+
+/**
+ * Removes the snapshot directories that runs of this user which are no longer alive left in `parent` (a run
+ * killed by SIGKILL or a crash cannot delete its own): only directories named like ours, owned by this user,
+ * whose writer's process is gone — never a running runner's. Directories of versions that did not record the
+ * writer are removed too. Returns how many were removed; errors on single entries are skipped.
+ */
+export function removeStaleSnapshots(
+  parent: string = tmpdir(),
+  isAlive: (pid: number) => boolean = processAlive,
+): number {
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of entries) {
+    const match = DIR_NAME.exec(name);
+    if (match === null) continue;
+    const pid = match[1] === undefined ? undefined : Number(match[1]);
+    if (pid !== undefined && (pid === process.pid || isAlive(pid))) continue;
+    const dir = path.join(parent, name);
+    try {
+      const stat = lstatSync(dir);
+      if (!stat.isDirectory() || stat.uid !== process.getuid?.()) continue;
+      rmSync(dir, { recursive: true, force: true });
+      removed += 1;
+    } catch {
+      continue;
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function removeDir(dir: string): void {

@@ -1,2 +1,2 @@
 export { SNAPSHOT_ENV, SnapshotSchema, type Snapshot } from "./schema";
-export { writeSnapshot, readSnapshot, SnapshotError, type SnapshotFile } from "./file";
+export { writeSnapshot, readSnapshot, removeStaleSnapshots, SnapshotError, type SnapshotFile } from "./file";
