@@ -84,7 +84,7 @@ export class PersonioClient {
       random: options.random ?? Math.random,
       onRequest: options.onRequest,
     };
-    const tokens = new TokenCache(() => this.authenticate(base, options), clock);
+    const tokens = new TokenCache((signal) => this.authenticate(base, options, signal), clock);
     const windows = options.rateLimit === false ? undefined : (options.rateLimit ?? PERSONIO_RATE_WINDOWS);
     this.deps = { ...base, tokens, limiter: windows && new RateLimiter(windows, 10, clock) };
   }
@@ -104,9 +104,9 @@ export class PersonioClient {
   }
 
   /** The attribute keys these credentials may read, custom `dynamic_*` ones included. */
-  async listAttributes(): Promise<AttributeDefinition[]> {
+  async listAttributes(signal?: AbortSignal): Promise<AttributeDefinition[]> {
     const target: RequestTarget = { method: "GET", path: `${EMPLOYEES_PATH}/attributes` };
-    const body = await execute(this.deps, target, { method: "GET", url: target.path }, this.headers);
+    const body = await execute(this.deps, target, { method: "GET", url: target.path }, this.headers, signal);
     return parseBody(target, body, AttributesResponseSchema).data;
   }
 
@@ -158,11 +158,13 @@ export class PersonioClient {
   private async authenticate(
     deps: Omit<ExecutorDeps, "tokens" | "limiter">,
     options: PersonioClientOptions,
+    signal: AbortSignal,
   ): Promise<{ token: string; expiresInSeconds: number }> {
     const target: RequestTarget = { method: "POST", path: "/v1/auth" };
     const body = { client_id: options.clientId, client_secret: options.clientSecret };
     const headers = { ...this.headers, "Content-Type": "application/json" };
-    const response = await execute(deps, target, { method: "POST", url: target.path, body }, headers);
+    const request = { method: "POST", url: target.path, body } as const;
+    const response = await execute(deps, target, request, headers, signal);
     const parsed = parseBody(target, response, AuthResponseSchema);
     return { token: parsed.data.token, expiresInSeconds: parsed.data.expires_in ?? 86_400 };
   }

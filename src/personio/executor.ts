@@ -123,7 +123,7 @@ async function send(
 ): Promise<{ response: HttpResponse; token: string | undefined }> {
   const release = await deps.limiter?.acquire(signal);
   try {
-    const token = deps.tokens === undefined ? undefined : await deps.tokens.get();
+    const token = deps.tokens === undefined ? undefined : await deps.tokens.get(signal);
     const signed = token === undefined ? headers : { ...headers, Authorization: `Bearer ${token}` };
     return {
       response: await deps.transport({ ...request, headers: signed, signal, onAnswered: release }),
