@@ -39,6 +39,11 @@ export interface PersonioClientOptions {
    * the answer fails the attempt here (`ETIMEDOUT`, retried) even though it is never idle. Default 60 s.
    */
   readonly deadlineMs?: number;
+  /**
+   * The most bytes one response body may have (after decompression), counted while it streams in: a larger one
+   * fails the request as a {@link PersonioPayloadError}, never retried. Default 64 MB; at most 256 MB.
+   */
+  readonly maxResponseBytes?: number;
   /** Called once per HTTP attempt. */
   readonly onRequest?: (event: RequestEvent) => void;
   readonly clock?: Clock;
@@ -55,6 +60,9 @@ export interface ListEmployeesOptions {
 }
 
 const EMPLOYEES_PATH = "/v1/company/employees";
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** Well under V8's longest string (2^29 - 24 characters), which the body becomes. */
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 /** Node's longest timer; a longer one fires at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -78,6 +86,7 @@ export class PersonioClient {
           idleTimeoutMs: options.timeoutMs ?? 30_000,
           deadlineMs: options.deadlineMs ?? 60_000,
           maxSockets: this.concurrency,
+          maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         }),
       retry: resolveRetryOptions(options.retry),
       clock,
@@ -186,6 +195,13 @@ function validateOptions(options: PersonioClientOptions): void {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= MAX_TIMER_MS)) {
       fail(key, value, `whole milliseconds 1-${MAX_TIMER_MS}`);
     }
+  }
+  const { maxResponseBytes } = options;
+  if (
+    maxResponseBytes !== undefined &&
+    !(Number.isInteger(maxResponseBytes) && maxResponseBytes >= 1 && maxResponseBytes <= MAX_RESPONSE_BYTES)
+  ) {
+    fail("maxResponseBytes", maxResponseBytes, `whole bytes 1-${MAX_RESPONSE_BYTES} (256 MB)`);
   }
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 100)) {
     fail("pageSize", pageSize, "a whole number 1-100");

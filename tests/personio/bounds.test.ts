@@ -1,6 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PersonioClient, type PersonioClientOptions, PersonioTransportError } from "../../src/personio";
+import {
+  PersonioClient,
+  type PersonioClientOptions,
+  PersonioPayloadError,
+  PersonioTransportError,
+} from "../../src/personio";
+import { generateCompany } from "../../src/sandbox";
 import { FAST_RETRY } from "./harness";
 
 /** A bare HTTP server on 127.0.0.1 whose handler may never answer; close() drops the hanging connections. */
@@ -119,5 +125,72 @@ describe("a token endpoint that accepts and never answers", () => {
       "Personio POST /v1/auth: ETIMEDOUT: no complete answer within 50 ms (after 2 attempts)",
     );
     expect(server.requests).toEqual([AUTH, AUTH]);
+  });
+});
+
+describe("a response over maxResponseBytes", () => {
+  const authBody = JSON.stringify({ success: true, data: { token: "t", expires_in: 86_400 } });
+  const pageBody = JSON.stringify({
+    success: true,
+    metadata: { total_elements: 3 },
+    offset: 0,
+    limit: 100,
+    data: generateCompany(3, 1),
+  });
+  /** Answers the token request and the one page with fixed bodies of known length. */
+  const fixedBodies = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    res.setHeader("Content-Type", "application/json");
+    res.end(req.url === "/v1/auth" ? authBody : pageBody);
+  };
+  const pageBytes = Buffer.byteLength(pageBody);
+
+  it("lists a page exactly at the limit", async () => {
+    server = await startServer(fixedBodies);
+    const client = clientOf(server.baseUrl, { maxResponseBytes: pageBytes });
+    expect((await client.listEmployees()).map((e) => e.id)).toEqual([1, 2, 3]);
+  });
+
+  it("fails the listing one byte over the limit, naming request and limit, without retrying", async () => {
+    server = await startServer(fixedBodies);
+    const outcomes: (number | string)[] = [];
+    const client = clientOf(server.baseUrl, {
+      maxResponseBytes: pageBytes - 1,
+      onRequest: (event) => outcomes.push(event.outcome),
+    });
+    const error = await caught(client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioPayloadError);
+    expect(error.message).toBe(
+      `Personio GET /v1/company/employees offset=0: malformed payload: response larger than ${pageBytes - 1} ` +
+        `bytes, the client's maxResponseBytes (${pageBytes - 1}); a page of 100 employees is far smaller: ` +
+        "check baseUrl, or raise maxResponseBytes",
+    );
+    expect(server.requests).toEqual([AUTH, "GET /v1/company/employees?limit=100&offset=0"]);
+    expect(outcomes).toEqual([200, "ERR_RESPONSE_TOO_LARGE"]);
+  });
+
+  it("stops reading a body that never ends at the limit, in MB", async () => {
+    server = await startServer((req, res) => {
+      if (req.url === "/v1/auth") return void res.end(authBody);
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once("drain", pump);
+      };
+      pump();
+    });
+    const client = clientOf(server.baseUrl, { maxResponseBytes: 1024 * 1024 });
+    const error = await caught(client.listEmployees());
+    expect(error).toBeInstanceOf(PersonioPayloadError);
+    expect(error.message).toBe(
+      "Personio GET /v1/company/employees offset=0: malformed payload: response larger than 1 MB, the client's " +
+        "maxResponseBytes (1048576); a page of 100 employees is far smaller: check baseUrl, or raise maxResponseBytes",
+    );
+    expect(server.requests).toEqual([AUTH, "GET /v1/company/employees?limit=100&offset=0"]);
+  });
+
+  it.each([0, 1.5, 256 * 1024 * 1024 + 1])("fails when maxResponseBytes is %p", (value) => {
+    expect(() => clientOf("https://api.personio.de", { maxResponseBytes: value })).toThrow(
+      `Invalid Personio client option maxResponseBytes: ${value}. Allowed: whole bytes 1-268435456 (256 MB).`,
+    );
   });
 });
