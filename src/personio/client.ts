@@ -39,6 +39,11 @@ export interface PersonioClientOptions {
    * the answer fails the attempt here (`ETIMEDOUT`, retried) even though it is never idle. Default 60 s.
    */
   readonly deadlineMs?: number;
+  /**
+   * The most bytes one response body may have (after decompression), counted while it streams in: a larger one
+   * fails the request as a {@link PersonioPayloadError}, never retried. Default 64 MB; at most 256 MB.
+   */
+  readonly maxResponseBytes?: number;
   /** Called once per HTTP attempt. */
   readonly onRequest?: (event: RequestEvent) => void;
   readonly clock?: Clock;
@@ -55,6 +60,9 @@ export interface ListEmployeesOptions {
 }
 
 const EMPLOYEES_PATH = "/v1/company/employees";
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** Well under V8's longest string (2^29 - 24 characters), which the body becomes. */
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 /** Node's longest timer; a longer one fires at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -78,13 +86,14 @@ export class PersonioClient {
           idleTimeoutMs: options.timeoutMs ?? 30_000,
           deadlineMs: options.deadlineMs ?? 60_000,
           maxSockets: this.concurrency,
+          maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         }),
       retry: resolveRetryOptions(options.retry),
       clock,
       random: options.random ?? Math.random,
       onRequest: options.onRequest,
     };
-    const tokens = new TokenCache(() => this.authenticate(base, options), clock);
+    const tokens = new TokenCache((signal) => this.authenticate(base, options, signal), clock);
     const windows = options.rateLimit === false ? undefined : (options.rateLimit ?? PERSONIO_RATE_WINDOWS);
     this.deps = { ...base, tokens, limiter: windows && new RateLimiter(windows, 10, clock) };
   }
@@ -104,9 +113,9 @@ export class PersonioClient {
   }
 
   /** The attribute keys these credentials may read, custom `dynamic_*` ones included. */
-  async listAttributes(): Promise<AttributeDefinition[]> {
+  async listAttributes(signal?: AbortSignal): Promise<AttributeDefinition[]> {
     const target: RequestTarget = { method: "GET", path: `${EMPLOYEES_PATH}/attributes` };
-    const body = await execute(this.deps, target, { method: "GET", url: target.path }, this.headers);
+    const body = await execute(this.deps, target, { method: "GET", url: target.path }, this.headers, signal);
     return parseBody(target, body, AttributesResponseSchema).data;
   }
 
@@ -158,11 +167,13 @@ export class PersonioClient {
   private async authenticate(
     deps: Omit<ExecutorDeps, "tokens" | "limiter">,
     options: PersonioClientOptions,
+    signal: AbortSignal,
   ): Promise<{ token: string; expiresInSeconds: number }> {
     const target: RequestTarget = { method: "POST", path: "/v1/auth" };
     const body = { client_id: options.clientId, client_secret: options.clientSecret };
     const headers = { ...this.headers, "Content-Type": "application/json" };
-    const response = await execute(deps, target, { method: "POST", url: target.path, body }, headers);
+    const request = { method: "POST", url: target.path, body } as const;
+    const response = await execute(deps, target, request, headers, signal);
     const parsed = parseBody(target, response, AuthResponseSchema);
     return { token: parsed.data.token, expiresInSeconds: parsed.data.expires_in ?? 86_400 };
   }
@@ -184,6 +195,13 @@ function validateOptions(options: PersonioClientOptions): void {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= MAX_TIMER_MS)) {
       fail(key, value, `whole milliseconds 1-${MAX_TIMER_MS}`);
     }
+  }
+  const { maxResponseBytes } = options;
+  if (
+    maxResponseBytes !== undefined &&
+    !(Number.isInteger(maxResponseBytes) && maxResponseBytes >= 1 && maxResponseBytes <= MAX_RESPONSE_BYTES)
+  ) {
+    fail("maxResponseBytes", maxResponseBytes, `whole bytes 1-${MAX_RESPONSE_BYTES} (256 MB)`);
   }
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 100)) {
     fail("pageSize", pageSize, "a whole number 1-100");

@@ -1,6 +1,7 @@
 import { type Clock } from "../util/clock";
 import {
   PersonioAuthError,
+  PersonioPayloadError,
   PersonioRequestError,
   PersonioTransportError,
   type RequestTarget,
@@ -15,7 +16,13 @@ import {
 } from "./retry-policy";
 import { ErrorResponseSchema } from "./schemas";
 import type { TokenCache } from "./token-cache";
-import { type HttpRequest, type HttpResponse, NetworkError, type Transport } from "./transport";
+import {
+  type HttpRequest,
+  type HttpResponse,
+  NetworkError,
+  ResponseTooLargeError,
+  type Transport,
+} from "./transport";
 
 /** One line per attempt, for logs and tests; holds no credentials and no personal data. */
 export interface RequestEvent {
@@ -83,6 +90,10 @@ export async function execute(
         throw new PersonioRequestError(target, statusDetail(response.status, response.body), response.status);
       }
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        report(deps, target, attempt, TOO_LARGE, started);
+        throw new PersonioPayloadError(target, tooLargeDetail(error));
+      }
       if (!(error instanceof NetworkError)) throw error;
       report(deps, target, attempt, error.code, started);
       if (error.code === "ABORTED") throw new PersonioTransportError(target, "aborted", undefined, attempt);
@@ -123,7 +134,7 @@ async function send(
 ): Promise<{ response: HttpResponse; token: string | undefined }> {
   const release = await deps.limiter?.acquire(signal);
   try {
-    const token = deps.tokens === undefined ? undefined : await deps.tokens.get();
+    const token = deps.tokens === undefined ? undefined : await deps.tokens.get(signal);
     const signed = token === undefined ? headers : { ...headers, Authorization: `Bearer ${token}` };
     return {
       response: await deps.transport({ ...request, headers: signed, signal, onAnswered: release }),
@@ -142,6 +153,17 @@ function report(
   started: number,
 ): void {
   deps.onRequest?.({ ...target, attempt, outcome, durationMs: Math.round(deps.clock.now() - started) });
+}
+
+/** The outcome an attempt whose answer outgrew the limit reports. */
+const TOO_LARGE = "ERR_RESPONSE_TOO_LARGE";
+
+/** Not retried: the same request would bring the same body, and memory is what the limit protects. */
+function tooLargeDetail(error: ResponseTooLargeError): string {
+  return (
+    `${error.message}, the client's maxResponseBytes (${error.limitBytes}); a page of 100 employees is far ` +
+    "smaller: check baseUrl, or raise maxResponseBytes"
+  );
 }
 
 function authDetail(status: number, withToken: boolean): string {

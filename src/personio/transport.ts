@@ -35,6 +35,23 @@ export class NetworkError extends Error {
   }
 }
 
+/** A response body over {@link TransportLimits.maxResponseBytes}, cut off while streaming; not transient. */
+export class ResponseTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`response larger than ${describeBytes(limitBytes)}`);
+  }
+}
+
+/**
+ * A byte count for messages: whole mebibytes as MB, anything else in bytes.
+ * @example describeBytes(64 * 1024 * 1024) === "64 MB"; describeBytes(1500) === "1500 bytes"
+ */
+export function describeBytes(bytes: number): string {
+  return bytes % MB === 0 ? `${bytes / MB} MB` : `${bytes} bytes`;
+}
+
+const MB = 1024 * 1024;
+
 /** Sends requests over keep-alive connections; statuses are returned, not thrown, so the caller decides. */
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
 
@@ -45,6 +62,8 @@ export interface TransportLimits {
   /** From the request's start to the response's last byte; past it the attempt fails (`ETIMEDOUT`). */
   readonly deadlineMs: number;
   readonly maxSockets: number;
+  /** The most body bytes (after decompression) one response may have; more fails it while streaming. */
+  readonly maxResponseBytes: number;
 }
 
 /**
@@ -52,7 +71,7 @@ export interface TransportLimits {
  * a server that trickles a byte every few seconds never trips the idle timeout, but it does trip the deadline.
  */
 export function createTransport(baseUrl: string, limits: TransportLimits): Transport {
-  const { idleTimeoutMs, deadlineMs, maxSockets } = limits;
+  const { idleTimeoutMs, deadlineMs, maxSockets, maxResponseBytes } = limits;
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
   const client: AxiosInstance = axios.create({
@@ -62,6 +81,8 @@ export function createTransport(baseUrl: string, limits: TransportLimits): Trans
     transformResponse: (data: unknown) => data,
     validateStatus: () => true,
     maxRedirects: 0,
+    // axios counts the bytes as they arrive and destroys the stream past the limit: memory stays bounded.
+    maxContentLength: maxResponseBytes,
   });
   return async (request) => {
     const attempt = new AbortController();
@@ -91,12 +112,24 @@ export function createTransport(baseUrl: string, limits: TransportLimits): Trans
         body: typeof response.data === "string" ? response.data : "",
       };
     } catch (error) {
+      if (request.signal?.aborted !== true && !deadlinePassed && isTooLarge(error)) {
+        throw new ResponseTooLargeError(maxResponseBytes);
+      }
       throw toNetworkError(error, request.signal?.aborted === true, deadlinePassed, deadlineMs);
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener("abort", forwardAbort);
     }
   };
+}
+
+/** axios 1.x reports a body over `maxContentLength` as ERR_BAD_RESPONSE "maxContentLength size of N exceeded". */
+function isTooLarge(error: unknown): boolean {
+  return (
+    axios.isAxiosError(error) &&
+    error.code === "ERR_BAD_RESPONSE" &&
+    error.message.startsWith("maxContentLength size of ")
+  );
 }
 
 /**

@@ -51,7 +51,7 @@ export async function writeBack(args: WriteBackArgs): Promise<WriteBackResult> {
   }
   let problem: string | undefined;
   try {
-    problem = attributeProblem(attribute, await client.listAttributes());
+    problem = attributeProblem(attribute, await client.listAttributes(args.signal));
   } catch (error) {
     if (!(error instanceof PersonioError)) throw error;
     return stopped({

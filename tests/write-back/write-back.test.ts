@@ -1,3 +1,4 @@
+import { normalizeEmployee } from "../../src/personio/normalize";
 import type { LogFields } from "../../src/util/log";
 import { writeBack, type WriteBackArgs } from "../../src/write-back";
 import { applyWriteBack } from "../../src/write-back/apply";
@@ -135,6 +136,26 @@ describe("writeBack against the sandbox", () => {
     h.sandbox.setFaults({ enforceRateLimit: { perSecond: 3, perMinute: 100 } });
     expect(await writeBack(args)).toEqual({ planned: 7, written: 7, failed: [] });
     expect(h.sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
+  });
+});
+
+describe("writeBack under a signal", () => {
+  it("checks the attribute under the caller's signal", async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const client = {
+      listAttributes: async (signal?: AbortSignal) => (signals.push(signal), []),
+      updateCustomAttribute: async () => undefined,
+    };
+    const signal = new AbortController().signal;
+    await writeBack({
+      employees: companyWithLogins(1).map((item) => normalizeEmployee(item)),
+      upns: upnsFor([1]),
+      attribute: LOGIN,
+      client,
+      log: () => undefined,
+      signal,
+    });
+    expect(signals).toEqual([signal]);
   });
 });
 
