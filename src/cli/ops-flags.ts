@@ -1,4 +1,4 @@
-import { parseDuration } from "../util/durations";
+import { durationFlag } from "./duration-flags";
 import type { Values } from "./flags";
 import { CommandError, EXIT } from "./io";
 import { NOTIFY_FORMATS, type NotifyFormat } from "../notify/format";
@@ -25,13 +25,7 @@ export function opsSettings(values: Values, env: Readonly<Record<string, string 
       `Invalid value for --notify-format: ${JSON.stringify(format)}. Allowed: teams, slack or json.`,
     );
   }
-  const staleness = typeof values["max-staleness"] === "string" ? values["max-staleness"] : "3h";
-  const maxStalenessMs = parseDuration(staleness);
-  if (maxStalenessMs === undefined || maxStalenessMs <= 0) {
-    throw usage(
-      `Invalid value for --max-staleness: ${JSON.stringify(staleness)}. Allowed: a duration such as 90m, 3h or 1d.`,
-    );
-  }
+  const maxStalenessMs = durationFlag(values, "max-staleness");
   return {
     ...(typeof listen === "string" ? { listen: hostPort(listen) } : {}),
     ...(url === undefined || url === ""

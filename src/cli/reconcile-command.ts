@@ -13,7 +13,8 @@ import { removeStaleSnapshots } from "../snapshot";
 import { reportFailure } from "./failure";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { loopTimezone } from "./loop-timezone";
-import { COMMON_OPTIONS, durationFlag, guardOptions, runnerFlags } from "./runner-args";
+import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
+import { durationFlag } from "./duration-flags";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
@@ -66,12 +67,12 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         EXIT.usage,
       );
     }
-    const interval = durationFlag(values, "interval", "30m");
-    const jitter = durationFlag(values, "jitter", "60s");
-    const refreshEvery = durationFlag(values, "refresh-every", "1d", true);
-    const grace = durationFlag(values, "grace", "5m");
-    const cycleTimeout = durationFlag(values, "cycle-timeout", "25m");
-    const maxLockAge = durationFlag(values, "max-lock-age", "2h");
+    const interval = durationFlag(values, "interval");
+    const jitter = durationFlag(values, "jitter");
+    const refreshEvery = durationFlag(values, "refresh-every");
+    const grace = durationFlag(values, "grace");
+    const cycleTimeout = durationFlag(values, "cycle-timeout");
+    const maxLockAge = durationFlag(values, "max-lock-age");
     if (jitter >= interval) {
       throw new CommandError(
         `Invalid value for --jitter: ${values["jitter"] ?? "60s (the default)"}. ` +

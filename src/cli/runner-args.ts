@@ -1,7 +1,6 @@
 import path from "node:path";
 import { DEFAULT_GUARDS, type GuardOptions } from "../review/guards";
 import type { StackTarget } from "../engine/stack-ops";
-import { parseDuration } from "../util/durations";
 import { parseFlags, type Values } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 
@@ -74,21 +73,6 @@ export function guardOptions(values: Values): GuardOptions {
     ...(typeof maxDisables === "string" ? { maxDisables: wholeNumber("--max-disables", maxDisables) } : {}),
     ...(typeof share === "string" ? { minEmployeeShare: fraction("--min-employee-share", share) } : {}),
   };
-}
-
-/** A duration flag, e.g. `--interval 30m`. */
-export function durationFlag(values: Values, flag: string, fallback: string, allowNever = false): number {
-  const raw = values[flag];
-  const text = typeof raw === "string" ? raw : fallback;
-  const ms = parseDuration(text, allowNever);
-  if (ms === undefined || ms <= 0) {
-    const allowed = `a duration such as 90s, 30m, 1h or 1d${allowNever ? ", or never" : ""}`;
-    throw new CommandError(
-      `Invalid value for --${flag}: ${JSON.stringify(text)}. Allowed: ${allowed}.`,
-      EXIT.usage,
-    );
-  }
-  return ms;
 }
 
 function wholeNumber(flag: string, text: string): number {

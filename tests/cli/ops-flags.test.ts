@@ -45,7 +45,11 @@ describe("operations flags", () => {
     ],
     [
       { "max-staleness": "3 hours" },
-      'Invalid value for --max-staleness: "3 hours". Allowed: a duration such as 90m, 3h or 1d.',
+      'Invalid value for --max-staleness: "3 hours". Allowed: a duration above 0 up to 365d, such as 90s, 30m, 1h or 1d.',
+    ],
+    [
+      { "max-staleness": "400d" },
+      'Invalid value for --max-staleness: "400d". Allowed: a duration above 0 up to 365d, such as 90s, 30m, 1h or 1d.',
     ],
     [
       { "notify-url": "ftp://hooks.example/secret-token" },

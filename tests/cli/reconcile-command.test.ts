@@ -44,3 +44,80 @@ describe("npm run reconcile: --interval, --jitter and --cycle-timeout", () => {
     expect(await reconcile(args)).toEqual({ code: 2, err: [message], opened: 0 });
   });
 });
+
+const TIMER = "Allowed: a duration above 0 up to 24d, such as 90s, 30m, 1h or 1d.";
+const COMPARED = "Allowed: a duration above 0 up to 365d, such as 90s, 30m, 1h or 1d.";
+const JITTER = "Allowed: a duration from 0 up to 24d, such as 90s, 30m, 1h or 1d.";
+const REFRESH = "Allowed: a duration above 0 up to 365d, such as 90s, 30m, 1h or 1d, or never.";
+
+describe("npm run reconcile: the limits of every duration flag", () => {
+  it.each([
+    ["--cycle-timeout", "30d", TIMER],
+    ["--cycle-timeout", "25d", TIMER],
+    ["--grace", "25d", TIMER],
+    ["--interval", "25d", TIMER],
+    ["--jitter", "25d", JITTER],
+    ["--max-lock-age", "366d", COMPARED],
+    ["--max-staleness", "366d", COMPARED],
+    ["--refresh-every", "366d", REFRESH],
+    ["--interval", "0", TIMER],
+    ["--interval", "0s", TIMER],
+    ["--grace", "0", TIMER],
+    ["--cycle-timeout", "0ms", TIMER],
+    ["--max-lock-age", "0", COMPARED],
+    ["--max-staleness", "0s", COMPARED],
+    ["--refresh-every", "0", REFRESH],
+    ["--interval", "0x1", TIMER],
+    ["--jitter", "0x1", JITTER],
+    ["--grace", "-5m", TIMER],
+    ["--jitter", "-1s", JITTER],
+    ["--max-lock-age", "-2h", COMPARED],
+    ["--cycle-timeout", "30", TIMER],
+    ["--jitter", "30", JITTER],
+    ["--max-staleness", "3", COMPARED],
+    ["--refresh-every", "1", REFRESH],
+    ["--interval", "", TIMER],
+    ["--jitter", "", JITTER],
+    ["--max-lock-age", "", COMPARED],
+    ["--max-staleness", "", COMPARED],
+    ["--refresh-every", "", REFRESH],
+    ["--grace", "never", TIMER],
+    ["--max-staleness", "never", COMPARED],
+  ])(
+    "fails with exit 2 for %s=%j, naming the flag, the value and the limits",
+    async (flag, value, allowed) => {
+      expect(await reconcile(["--once", `${flag}=${value}`])).toEqual({
+        code: 2,
+        err: [`Invalid value for ${flag}: ${JSON.stringify(value)}. ${allowed}`],
+        opened: 0,
+      });
+    },
+  );
+
+  it("fails with exit 2 for a negative value given as its own argument", async () => {
+    expect(await reconcile(["--grace", "-5m"])).toEqual({
+      code: 2,
+      err: [
+        expect.stringMatching(
+          /^Option '--grace' argument is ambiguous\. Usage: npm run reconcile -- --stack /,
+        ),
+      ],
+      opened: 0,
+    });
+  });
+
+  it.each([
+    [["--jitter", "0"]],
+    [["--jitter", "0s"]],
+    [["--once", "--cycle-timeout", "24d", "--grace", "24d"]],
+    [["--interval", "24d", "--jitter", "23d", "--cycle-timeout", "23d"]],
+    [["--refresh-every", "never", "--max-lock-age", "365d", "--max-staleness", "365d"]],
+    [["--refresh-every", "365d"]],
+  ])("accepts %p and opens the stack", async (args) => {
+    expect(await reconcile(args)).toEqual({
+      code: 1,
+      err: ["Cannot start the reconcile loop: must not be reached"],
+      opened: 1,
+    });
+  });
+});
