@@ -11,7 +11,19 @@ const GraphUserSchema = z.object({
   accountEnabled: z.boolean().nullish(),
 });
 
-const ExportSchema = z.union([z.array(z.unknown()), z.object({ value: z.array(z.unknown()) })]);
+/** A Graph response page; `@odata.nextLink` and `@odata.count` say whether it is the whole listing. */
+const PageSchema = z.object({
+  value: z.array(z.unknown()),
+  "@odata.nextLink": z.unknown().optional(),
+  "@odata.count": z.unknown().optional(),
+});
+
+const ExportSchema = z.union([z.array(z.unknown()), PageSchema]);
+
+/** How to put every page of the listing into one file: the remedy of both refusals of a partial page. */
+const EVERY_PAGE =
+  "Allowed: every page of GET /users in one file: follow @odata.nextLink until it is absent and concatenate " +
+  "the pages' value arrays into one JSON array, e.g. jq -s '[.[].value[]]' page-*.json > users.json.";
 
 /** A tenant export that cannot be used; the message names the file, the entry and the field. */
 export class ExistingAccountsError extends Error {
@@ -20,7 +32,9 @@ export class ExistingAccountsError extends Error {
 
 /**
  * Reads a tenant export for the offline plan: a JSON array of Graph user objects or a Graph page
- * `{ "value": [...] }` (`GET /users?$select=id,userPrincipalName,mail,employeeId,accountEnabled`).
+ * `{ "value": [...] }` (`GET /users?$select=id,userPrincipalName,mail,employeeId,accountEnabled`). A page that
+ * is not the whole listing (`@odata.nextLink` set, or `@odata.count` above its length) is refused: the users
+ * of the other pages would look missing and the plan would propose to create them again.
  */
 export function readExistingAccounts(path: string): ExistingAccount[] {
   let json: unknown;
@@ -41,7 +55,13 @@ export function parseExistingAccounts(json: unknown, source: string): ExistingAc
       `Invalid --existing-accounts ${source}: ${describe(json)}. Allowed: a JSON array of Graph users or { "value": [...] }.`,
     );
   }
-  const entries = Array.isArray(shape.data) ? shape.data : shape.data.value;
+  let entries: unknown[];
+  if (Array.isArray(shape.data)) {
+    entries = shape.data;
+  } else {
+    refusePartialPage(shape.data, source);
+    entries = shape.data.value;
+  }
   const ids = new Set<string>();
   return entries.map((entry, index) => {
     const user = GraphUserSchema.safeParse(entry);
@@ -66,6 +86,38 @@ export function parseExistingAccounts(json: unknown, source: string): ExistingAc
       accountEnabled: user.data.accountEnabled ?? null,
     };
   });
+}
+
+/** Throws unless the page is the whole listing, e.g. `{ "value": [1 user], "@odata.count": 2 }` is refused. */
+function refusePartialPage(page: z.infer<typeof PageSchema>, source: string): void {
+  const prefix = `Invalid --existing-accounts ${source}`;
+  const users = `${page.value.length} user${page.value.length === 1 ? "" : "s"}`;
+  const next = page["@odata.nextLink"];
+  if (next !== undefined && next !== null) {
+    throw new ExistingAccountsError(
+      `${prefix}: field @odata.nextLink is set, so the file is one page of ${users}, not the whole tenant. ${EVERY_PAGE}`,
+    );
+  }
+  const count = page["@odata.count"];
+  if (count === undefined || count === null) return;
+  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) {
+    const got =
+      typeof count === "number"
+        ? String(count)
+        : Array.isArray(count)
+          ? "an array"
+          : typeof count === "object"
+            ? "an object"
+            : `a ${typeof count}`;
+    throw new ExistingAccountsError(
+      `${prefix}: field @odata.count: ${got}. Allowed: a whole number, the count of users in the tenant.`,
+    );
+  }
+  if (count > page.value.length) {
+    throw new ExistingAccountsError(
+      `${prefix}: field @odata.count is ${count} but value holds ${users}, so the file is one page, not the whole tenant. ${EVERY_PAGE}`,
+    );
+  }
 }
 
 function describe(value: unknown): string {

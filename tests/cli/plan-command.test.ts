@@ -415,6 +415,49 @@ describe("npm run plan", () => {
     );
   });
 
+  it("exits 2 on one page of a paged tenant export, before Personio is read", async () => {
+    const accounts = path.join(dir, "page-1.json");
+    writeFileSync(
+      accounts,
+      JSON.stringify({
+        "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+        value: [{ id: "obj-1", userPrincipalName: "k.vogel@contoso.com", employeeId: "1" }],
+        "@odata.nextLink": "https://graph.microsoft.com/v1.0/users?$skiptoken=RFNwdAIAAQAAAA",
+      }),
+    );
+    const json = path.join(dir, "plan.json");
+    sandbox.setFaults({ rejectCredentials: true });
+    const run = await plan(["--existing-accounts", accounts, "--json", json]);
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        `Invalid --existing-accounts ${accounts}: field @odata.nextLink is set, so the file is one page of 1 user, not the whole tenant. ` +
+          "Allowed: every page of GET /users in one file: follow @odata.nextLink until it is absent and concatenate " +
+          "the pages' value arrays into one JSON array, e.g. jq -s '[.[].value[]]' page-*.json > users.json.",
+      ],
+    });
+    expect(existsSync(json)).toBe(false);
+  });
+
+  it("exits 2 on a tenant export whose @odata.count is above the users it holds", async () => {
+    const accounts = path.join(dir, "accounts.json");
+    writeFileSync(
+      accounts,
+      JSON.stringify({
+        value: [{ id: "obj-1", userPrincipalName: "k.vogel@contoso.com" }],
+        "@odata.count": 1200,
+      }),
+    );
+    const run = await plan(["--existing-accounts", accounts]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([
+      `Invalid --existing-accounts ${accounts}: field @odata.count is 1200 but value holds 1 user, so the file is one page, not the whole tenant. ` +
+        "Allowed: every page of GET /users in one file: follow @odata.nextLink until it is absent and concatenate " +
+        "the pages' value arrays into one JSON array, e.g. jq -s '[.[].value[]]' page-*.json > users.json.",
+    ]);
+  });
+
   it("exits 2 when the stack file does not exist", async () => {
     const err: string[] = [];
     const missing = path.join(dir, "Pulumi.nope.yaml");
