@@ -10,14 +10,21 @@ import { outputTarget, writeOutput } from "./write-file";
 import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
 
 const USAGE =
-  "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] " +
-  "[--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9]";
+  "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--show-names] [--cwd DIR] [--pulumi-root DIR] " +
+  "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--allow-empty] [--allow-shrink] " +
+  "[--min-employee-share 0.9]. The summary names employees by id only; --show-names adds UPNs and changed values " +
+  "(only for a private repository: every reader of the repository sees the pull-request comment).";
 
-const OPTIONS = { ...COMMON_OPTIONS, "summary-md": { type: "string" } } as const;
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  "summary-md": { type: "string" },
+  "show-names": { type: "boolean" },
+} as const;
 
 /**
- * `npm run preview`: a preview of the stack with a Markdown summary for the pull request. Exit status: 0 the
- * guards would let `up` run, 2 they would refuse it, 1 the preview failed.
+ * `npm run preview`: a preview of the stack with a Markdown summary for the pull request, naming employees by id
+ * only unless `--show-names` asks for UPNs and values. Exit status: 0 the guards would let `up` run, 2 they would
+ * refuse it, 1 the preview failed.
  */
 export async function runPreviewCommand(
   argv: readonly string[],
@@ -40,7 +47,10 @@ export async function runPreviewCommand(
       { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },
       guards,
     );
-    const markdown = summaryMarkdown(changeSet, verdict, { stack: target.stackName });
+    const markdown = summaryMarkdown(changeSet, verdict, {
+      stack: target.stackName,
+      showNames: values["show-names"] === true,
+    });
     if (output !== undefined) {
       writeOutput(output, markdown);
       io.stdout(`Summary written to ${file}`);

@@ -19,29 +19,32 @@ export interface Section {
 /**
  * The summary cut to fit: the head and every section whole when that fits in `maxChars`, else the sections'
  * rows cut fairly with a note under each cut table (see {@link fit}), and as a last resort the text cut hard.
+ * The notes name the command for the full list: `--stack <stack>` and then `flags` (e.g. " --show-names").
  */
 export function fitComment(
   head: string,
   sections: readonly Section[],
   maxChars: number,
   stack: string,
+  flags = "",
 ): string {
   const full = [head, ...sections.map((section) => sectionText(section, section.rows.length))].join("\n\n");
   if (full.length <= maxChars) return full;
-  const text = fit(head, sections, maxChars, omissionNote(maxChars, stack));
-  return text.length <= maxChars ? text : hardCut(text, maxChars, stack);
+  const command = `npm run preview -- --stack ${stack}${flags}`;
+  const text = fit(head, sections, maxChars, omissionNote(maxChars, command));
+  return text.length <= maxChars ? text : hardCut(text, maxChars, command);
 }
 
 /** The note under a cut table; `partial` when some rows are shown ("and N more"). */
 type Note = (section: Section, omitted: number, partial: boolean) => string;
 
 /** `_… and 9,400 more changed users not shown (…); run … locally for the full list._` */
-function omissionNote(maxChars: number, stack: string): Note {
+function omissionNote(maxChars: number, command: string): Note {
   return (section, omitted, partial) => {
     const more = partial ? `and ${thousands(omitted)} more` : thousands(omitted);
     return (
       `_… ${more} ${section.noun} not shown (the comment limit is ${thousands(maxChars)} characters); ` +
-      `run \`npm run preview -- --stack ${stack}\` locally for the full list._`
+      `run \`${command}\` locally for the full list._`
     );
   };
 }
@@ -97,10 +100,10 @@ export function sectionText(section: Section, rows: number): string {
 }
 
 /** Last resort when even the head is too long: cut, never inside a surrogate pair, and say so. */
-function hardCut(text: string, maxChars: number, stack: string): string {
+function hardCut(text: string, maxChars: number, command: string): string {
   const note =
     `\n\n_… cut at the comment limit of ${thousands(maxChars)} characters; ` +
-    `run \`npm run preview -- --stack ${stack}\` locally for the full summary._`;
+    `run \`${command}\` locally for the full summary._`;
   const keep = note.length < maxChars ? maxChars - note.length : maxChars;
   let cut = text.slice(0, keep);
   const last = cut.charCodeAt(cut.length - 1);

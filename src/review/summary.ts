@@ -1,10 +1,11 @@
 import type { OpType } from "@pulumi/pulumi/automation";
-import { type ChangeSet, type FieldChange, SECRET, UNKNOWN, type UserChange } from "./change-set";
+import type { ChangeSet } from "./change-set";
 import type { GuardVerdict } from "./guards";
 import { GITHUB_COMMENT_LIMIT, fitComment, type Section } from "./comment-fit";
 import { escape, thousands } from "./markdown";
 import { lifecycleSections } from "./lifecycle-summary";
 import { groupCountsLine, membershipCountsLine, membershipSection } from "./membership-summary";
+import { callOutSections, changedUsersSection, NAMES_LEFT_OUT } from "./user-summary";
 
 export { GITHUB_COMMENT_LIMIT };
 
@@ -18,6 +19,11 @@ export interface SummaryOptions {
   readonly maxChars?: number;
   /** First line, a hidden HTML comment to find the sticky comment by; default {@link DEFAULT_MARKER}. */
   readonly marker?: string;
+  /**
+   * List users' UPNs and the changed values too (`--show-names`, for private repositories); default false:
+   * users by employee id only, changed fields by name (account state such as `accountEnabled` with its values).
+   */
+  readonly showNames?: boolean;
 }
 
 /** Operations in the order a reviewer reads them; any other operation follows, alphabetically. */
@@ -33,8 +39,9 @@ const OP_ORDER: readonly OpType[] = [
 
 /**
  * The pull-request summary of a preview: guard verdict first, then counts per operation, disables, adoptions,
- * other resources and the changed users (unchanged ones are only counted). Passwords are never shown and
- * secrets appear as "[secret]". The text is deterministic and never longer than `maxChars`: rows are cut from
+ * other resources and the changed users (unchanged ones are only counted). Users are named by employee id
+ * only, changes by field name, unless `showNames` asks for UPNs and values (see {@link SummaryOptions}).
+ * Passwords are never shown and secrets appear as "[secret]". The text is deterministic and never longer than `maxChars`: rows are cut from
  * the end of the tables, the changed users last, each cut table ending with a note on what is not shown.
  *
  * @example summaryMarkdown(changeSet, verdict, { stack: "prod" }).startsWith("<!-- personio-azuread-preview -->")
@@ -49,12 +56,19 @@ export function summaryMarkdown(
     throw new RangeError(`Invalid value for maxChars: ${maxChars}. Allowed values are: a whole number >= 1.`);
   }
   const stack = options.stack.replace(/`/g, "");
+  const showNames = options.showNames === true;
   const head = [
     `${options.marker ?? DEFAULT_MARKER}\n## Azure AD preview for stack \`${stack}\``,
     verdictBlock(verdict),
-    ...countsBlocks(changeSet),
+    ...countsBlocks(changeSet, showNames),
   ].join("\n\n");
-  return fitComment(head, changeSections(changeSet), maxChars, stack);
+  return fitComment(
+    head,
+    changeSections(changeSet, showNames),
+    maxChars,
+    stack,
+    showNames ? " --show-names" : "",
+  );
 }
 
 function verdictBlock(verdict: GuardVerdict): string {
@@ -72,7 +86,7 @@ function verdictBlock(verdict: GuardVerdict): string {
   return lines.length === 0 ? title : `${title}\n\n${lines.join("\n")}`;
 }
 
-function countsBlocks(changeSet: ChangeSet): string[] {
+function countsBlocks(changeSet: ChangeSet, showNames: boolean): string[] {
   const ops = (Object.keys(changeSet.counts) as OpType[]).sort(
     (a, b) => opRank(a) - opRank(b) || (a < b ? -1 : 1),
   );
@@ -100,30 +114,12 @@ function countsBlocks(changeSet: ChangeSet): string[] {
   if (changed === 0 && changeSet.otherChanges.length === 0 && memberships === undefined) {
     blocks.push("No changes: every user is in step with Personio.");
   }
+  if (changed > 0 && !showNames) blocks.push(NAMES_LEFT_OUT);
   return blocks;
 }
 
-function changeSections(changeSet: ChangeSet): Section[] {
-  const disables = changeSet.users.filter((user) => user.disables);
-  const adoptions = changeSet.users.filter((user) => user.adoption);
-  const changed = changeSet.users.filter((user) => user.op !== "same");
-  const sections: Section[] = [];
-  if (disables.length > 0) {
-    sections.push({
-      intro: `### Disables (${thousands(disables.length)})\n\nAccounts that would be blocked from signing in:`,
-      header: "| Employee | UPN |\n| --- | --- |",
-      rows: disables.map((user) => `| ${escape(user.employeeId)} | ${escape(user.userPrincipalName)} |`),
-      noun: "disables",
-    });
-  }
-  if (adoptions.length > 0) {
-    sections.push({
-      intro: `### Adoptions (${thousands(adoptions.length)})\n\nExisting Azure AD accounts this stack would take over:`,
-      header: "| Employee | UPN |\n| --- | --- |",
-      rows: adoptions.map((user) => `| ${escape(user.employeeId)} | ${escape(user.userPrincipalName)} |`),
-      noun: "adoptions",
-    });
-  }
+function changeSections(changeSet: ChangeSet, showNames: boolean): Section[] {
+  const sections: Section[] = callOutSections(changeSet, showNames);
   const memberships = membershipSection(changeSet);
   if (memberships !== undefined) sections.push(memberships);
   if (changeSet.otherChanges.length > 0) {
@@ -138,44 +134,9 @@ function changeSections(changeSet: ChangeSet): Section[] {
     });
   }
   sections.push(...lifecycleSections(changeSet.stackOutputs));
-  if (changed.length > 0) {
-    sections.push({
-      intro: `### Changed users (${thousands(changed.length)})`,
-      header: "| Employee | UPN | Operation | Changes |\n| --- | --- | --- | --- |",
-      rows: changed.map(
-        (user) =>
-          `| ${escape(user.employeeId)} | ${escape(user.userPrincipalName)} | ${opLabel(user)} | ${changesCell(user)} |`,
-      ),
-      noun: "changed users",
-    });
-  }
+  const changed = changedUsersSection(changeSet, showNames);
+  if (changed !== undefined) sections.push(changed);
   return sections;
-}
-
-function opLabel(user: UserChange): string {
-  return user.op === "replace" && user.retained ? "replace (old account retained)" : user.op;
-}
-
-function changesCell(user: UserChange): string {
-  if (user.op === "delete") {
-    return user.retained ? "released from the stack; the account stays in Azure AD" : "deleted from Azure AD";
-  }
-  if (user.fields.length > 0) return user.fields.map(fieldText).join("<br>");
-  return user.adoption ? "taken over as it is" : "—";
-}
-
-/** `field: old → new`; a field set from nothing shows only its value, a cleared one `→ (unset)`. */
-function fieldText(change: FieldChange): string {
-  const name = escape(change.field);
-  if (change.old === undefined) return `${name}: ${value(change.new)}`;
-  return `${name}: ${value(change.old)} → ${value(change.new)}`;
-}
-
-function value(raw: unknown): string {
-  if (raw === undefined) return "(unset)";
-  if (raw === SECRET) return SECRET;
-  if (raw === UNKNOWN) return "(known after apply)";
-  return escape(JSON.stringify(raw));
 }
 
 function opRank(op: OpType): number {

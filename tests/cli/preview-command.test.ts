@@ -1,7 +1,10 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { runPreviewCommand } from "../../src/cli/preview-command";
+import type { StackOps } from "../../src/engine/stack-ops";
+import { fixture } from "../runner/fixtures/load";
 
 let dir: string;
 beforeEach(() => {
@@ -36,5 +39,94 @@ describe("npm run preview --summary-md", () => {
     ]);
     expect(opened).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+/** A stack whose preview replays the mixed fixture's engine events; nothing else may be called. */
+function fixtureStack(): StackOps {
+  const unexpected = (): Promise<never> => Promise.reject(new Error("not expected in a preview"));
+  return {
+    stackName: "prod",
+    preview: (onEvent: (event: EngineEvent) => void) => {
+      for (const event of fixture("preview-mixed.json")) onEvent(event);
+      return Promise.resolve();
+    },
+    up: unexpected,
+    refresh: unexpected,
+    lastOutputs: () => Promise.resolve({}),
+    lastRefreshAt: unexpected,
+    projectConfig: unexpected,
+    runningUpdateSince: unexpected,
+    lastSuccessAt: unexpected,
+    recordSuccess: unexpected,
+  };
+}
+
+async function preview(argv: readonly string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runPreviewCommand(argv, {
+    io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date(0) },
+    openStack: () => Promise.resolve(fixtureStack()),
+  });
+  return { code, out, err };
+}
+
+/** The rows of the summary's table under `heading`, header included. */
+function table(markdown: string, heading: string): string[] {
+  const rest = markdown.slice(markdown.indexOf(`### ${heading}`)).split("\n");
+  const start = rest.findIndex((line) => line.startsWith("|"));
+  const end = rest.findIndex((line, i) => i > start && !line.startsWith("|"));
+  return rest.slice(start, end === -1 ? undefined : end);
+}
+
+describe("npm run preview --show-names", () => {
+  it("names employees by id only without the flag", async () => {
+    const { code, out, err } = await preview(["--stack", "prod"]);
+    expect(code).toBe(2);
+    expect(out).toHaveLength(1);
+    const markdown = out[0] as string;
+    expect(table(markdown, "Disables")).toEqual(["| Employee |", "| --- |", "| 103 |"]);
+    expect(table(markdown, "Adoptions")).toEqual(["| Employee |", "| --- |", "| 107 |"]);
+    expect(table(markdown, "Changed users").slice(0, 4)).toEqual([
+      "| Employee | Operation | Changes |",
+      "| --- | --- | --- |",
+      "| 102 | update | jobTitle, officeLocation |",
+      "| 103 | update | accountEnabled: true → false |",
+    ]);
+    expect(markdown).not.toContain("@");
+    expect(err).toEqual([
+      "Guard would refuse: deletes: 2 user deletes/replaces (employees 104, 108) — this project never deletes " +
+        "accounts; override with --allow-deletes",
+    ]);
+  });
+
+  it("lists UPNs and changed values with the flag", async () => {
+    const { code, out } = await preview(["--stack", "prod", "--show-names"]);
+    expect(code).toBe(2);
+    const markdown = out[0] as string;
+    expect(table(markdown, "Disables")).toEqual([
+      "| Employee | UPN |",
+      "| --- | --- |",
+      "| 103 | juergen.weber@contoso.com |",
+    ]);
+    expect(table(markdown, "Changed users").slice(0, 3)).toEqual([
+      "| Employee | UPN | Operation | Changes |",
+      "| --- | --- | --- | --- |",
+      '| 102 | thomas.schmidt@contoso.com | update | jobTitle: "Engineer" → "Senior Engineer"<br>officeLocation: "Munich" → "Berlin" |',
+    ]);
+    expect(markdown).not.toContain("Employees are shown by Personio id only");
+  });
+
+  it("says in --help what the flag shows and that it is for private repositories", async () => {
+    const { code, out } = await preview(["--help"]);
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--show-names] [--cwd DIR] [--pulumi-root DIR] " +
+        "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--allow-empty] " +
+        "[--allow-shrink] [--min-employee-share 0.9]. The summary names employees by id only; --show-names adds " +
+        "UPNs and changed values (only for a private repository: every reader of the repository sees the " +
+        "pull-request comment).",
+    ]);
   });
 });

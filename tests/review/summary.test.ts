@@ -1,4 +1,4 @@
-import type { OpType } from "@pulumi/pulumi/automation";
+import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
 import fc from "fast-check";
 import { type ChangeSet, changeSetFromEvents, type UserChange } from "../../src/review/change-set";
 import { DEFAULT_GUARDS, evaluateGuards, type GuardVerdict } from "../../src/review/guards";
@@ -46,12 +46,60 @@ function bigChangeSet(size = 10_000): ChangeSet {
 
 const NOTE =
   /_… and ([\d,]+) more changed users not shown \(the comment limit is ([\d,]+) characters\); run `npm run preview -- --stack prod` locally for the full list\._$/;
+/** The same note in a summary made with `showNames`: the command for the full list keeps the flag. */
+const NOTE_WITH_NAMES =
+  /_… and ([\d,]+) more changed users not shown \(the comment limit is ([\d,]+) characters\); run `npm run preview -- --stack prod --show-names` locally for the full list\._$/;
+
+/** The names and contact values the fixture's users carry: none may reach a default summary. */
+const PERSONAL_FIELDS = ["userPrincipalName", "displayName", "givenName", "surname", "mailNickname", "mail"];
+const PERSONAL_FIELDS_TOO = ["businessPhones", "jobTitle", "officeLocation", "department", "mobilePhone"];
+
+/** Every string value of those fields in the events' user states, old and new, inputs and outputs. */
+function personalValues(events: readonly EngineEvent[]): string[] {
+  const values = new Set<string>();
+  const collect = (state: Record<string, unknown> | undefined): void => {
+    for (const field of [...PERSONAL_FIELDS, ...PERSONAL_FIELDS_TOO]) {
+      for (const item of [state?.[field]].flat()) {
+        if (typeof item === "string" && item.length >= 3) values.add(item);
+      }
+    }
+  };
+  for (const event of events) {
+    for (const meta of [event.resourcePreEvent?.metadata, event.resOutputsEvent?.metadata]) {
+      if (meta?.type !== "azuread:index/user:User") continue;
+      for (const state of [meta.old, meta.new]) {
+        collect(state?.inputs);
+        collect(state?.outputs);
+      }
+    }
+  }
+  return [...values].sort();
+}
+
+/** The mixed preview with group memberships: joins, an adoption and leaves, members by id or object id. */
+function mixedWithMemberships(): ChangeSet {
+  return {
+    ...changeSetFromEvents(fixture("preview-mixed.json")),
+    memberships: [
+      { employeeId: "105", memberObjectId: undefined, group: "sg-pipeline", change: "join" },
+      { employeeId: undefined, memberObjectId: undefined, group: "sg-pipeline", change: "join" },
+      { employeeId: "107", memberObjectId: undefined, group: "Zendesk Agents", change: "adopt" },
+      { employeeId: "103", memberObjectId: undefined, group: "Zendesk Agents", change: "leave" },
+      {
+        employeeId: undefined,
+        memberObjectId: "5d0c1a2b-0000-4000-8000-000000000001",
+        group: "Zendesk Agents",
+        change: "leave",
+      },
+    ],
+  };
+}
 
 describe("summaryMarkdown", () => {
-  it("renders a small mix of changes exactly", () => {
+  it("with showNames (--show-names): renders a small mix of changes exactly, UPNs and values included", () => {
     const changeSet = changeSetFromEvents(fixture("preview-mixed.json"));
     const verdict = evaluateGuards({ changeSet, employees: 9, lastEmployees: 10 }, DEFAULT_GUARDS);
-    expect(summaryMarkdown(changeSet, verdict, { stack: "dev" })).toBe(
+    expect(summaryMarkdown(changeSet, verdict, { stack: "dev", showNames: true })).toBe(
       [
         "<!-- personio-azuread-preview -->",
         "## Azure AD preview for stack `dev`",
@@ -173,7 +221,7 @@ describe("summaryMarkdown", () => {
         ],
       }),
     ]);
-    expect(summaryMarkdown(changeSet, PASSED, { stack: "prod" }).split("\n").pop()).toBe(
+    expect(summaryMarkdown(changeSet, PASSED, { stack: "prod", showNames: true }).split("\n").pop()).toBe(
       '| 1 | a\\|b@contoso.com | update | department: "R&amp;D" → "Ops \\| \\`core\\`\\\\n&lt;!-- team --&gt;"<br>' +
         'jobTitle: "x\\\\\\\\y" → (unset) |',
     );
@@ -196,68 +244,82 @@ describe("summaryMarkdown", () => {
     const changeSet = changeSetOf([
       user(1, { fields: [{ field: "mobilePhone", old: "[secret]", new: "[secret]" }] }),
     ]);
-    expect(summaryMarkdown(changeSet, PASSED, { stack: "prod" })).toContain(
+    expect(summaryMarkdown(changeSet, PASSED, { stack: "prod", showNames: true })).toContain(
       "| 1 | employee1@contoso.com | update | mobilePhone: [secret] → [secret] |",
     );
   });
 
   describe("fits GitHub's comment limit", () => {
-    it("cuts 10,000 changed users row-wise and ends with a note that counts the rest", () => {
-      const markdown = summaryMarkdown(bigChangeSet(), PASSED, { stack: "prod" });
-      expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-      const note = NOTE.exec(markdown);
-      expect(note?.[2]).toBe("65,536");
-      const shown = markdown.split("\n").filter((line) => /^\| \d+ \| employee/.test(line)).length;
-      expect(shown).toBeGreaterThan(100);
-      expect(Number(note?.[1]?.replace(/,/g, ""))).toBe(10_000 - shown);
-      // Whole rows only, the last one shown being the one before the first left out.
-      expect(markdown).toContain(`| ${shown} | employee${shown}@contoso.com |`);
-      expect(markdown).not.toContain(`| ${shown + 1} | employee${shown + 1}@contoso.com |`);
-      expect(markdown.startsWith("<!-- personio-azuread-preview -->\n")).toBe(true);
-      expect(markdown).toContain("### Changed users (10,000)");
-    });
+    it.each([
+      ["by id only", false, NOTE, (n: number) => `| ${n} | update | department, jobTitle |`],
+      ["with showNames", true, NOTE_WITH_NAMES, (n: number) => `| ${n} | employee${n}@contoso.com |`],
+    ])(
+      "%s: cuts 10,000 changed users row-wise and ends with a note that counts the rest",
+      (_, showNames, pattern, row) => {
+        const markdown = summaryMarkdown(bigChangeSet(), PASSED, { stack: "prod", showNames });
+        expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+        const note = pattern.exec(markdown);
+        expect(note?.[2]).toBe("65,536");
+        const shown = markdown.split("\n").filter((line) => /^\| \d+ \| /.test(line)).length;
+        expect(shown).toBeGreaterThan(100);
+        expect(Number(note?.[1]?.replace(/,/g, ""))).toBe(10_000 - shown);
+        // Whole rows only, the last one shown being the one before the first left out.
+        expect(markdown).toContain(row(shown));
+        expect(markdown).not.toContain(row(shown + 1));
+        expect(markdown.startsWith("<!-- personio-azuread-preview -->\n")).toBe(true);
+        expect(markdown).toContain("### Changed users (10,000)");
+        expect(markdown.includes("@contoso.com")).toBe(showNames);
+      },
+    );
 
-    it("uses the room well: less than one row short of the limit", () => {
-      const markdown = summaryMarkdown(bigChangeSet(), PASSED, { stack: "prod" });
-      const row = markdown.split("\n").find((line) => line.startsWith("| 1 |")) as string;
-      expect(GITHUB_COMMENT_LIMIT - markdown.length).toBeLessThan(row.length + 1 + 20);
-    });
+    it.each([false, true])(
+      "uses the room well: less than one row short of the limit (showNames %s)",
+      (showNames) => {
+        const markdown = summaryMarkdown(bigChangeSet(), PASSED, { stack: "prod", showNames });
+        const row = markdown.split("\n").find((line) => line.startsWith("| 1 |")) as string;
+        expect(GITHUB_COMMENT_LIMIT - markdown.length).toBeLessThan(row.length + 1 + 20);
+      },
+    );
 
-    it("keeps every section and its count when all of them are long", () => {
-      const users = Array.from({ length: 3_000 }, (_, i) =>
-        user(i + 1, {
-          op: "import",
-          adoption: true,
-          disables: i % 2 === 0,
-          fields:
-            i % 2 === 0
-              ? [{ field: "accountEnabled", old: true, new: false }]
-              : [{ field: "jobTitle", old: "Agent", new: "Support Agent" }],
-        }),
-      );
-      const others = Array.from({ length: 2_000 }, (_, i) => ({
-        urn: `urn:pulumi:prod::personio-azuread::azuread:index/group:Group::group-${i}`,
-        type: "azuread:index/group:Group",
-        op: "create" as const,
-      }));
-      const markdown = summaryMarkdown(changeSetOf(users, others), PASSED, {
-        stack: "prod",
-        maxChars: 20_000,
-      });
-      expect(markdown.length).toBeLessThanOrEqual(20_000);
-      for (const heading of [
-        "Disables (1,500)",
-        "Adoptions (3,000)",
-        "Other changes (2,000)",
-        "Changed users (3,000)",
-      ]) {
-        expect(markdown).toContain(`### ${heading}`);
-      }
-      for (const noun of ["disables", "adoptions", "other changes", "changed users"]) {
-        expect(markdown).toMatch(new RegExp(`_… (and [\\d,]+ more|[\\d,]+) ${noun} not shown`));
-      }
-      expect(markdown).toMatch(NOTE);
-    });
+    it.each([false, true])(
+      "keeps every section and its count when all of them are long (showNames %s)",
+      (showNames) => {
+        const users = Array.from({ length: 3_000 }, (_, i) =>
+          user(i + 1, {
+            op: "import",
+            adoption: true,
+            disables: i % 2 === 0,
+            fields:
+              i % 2 === 0
+                ? [{ field: "accountEnabled", old: true, new: false }]
+                : [{ field: "jobTitle", old: "Agent", new: "Support Agent" }],
+          }),
+        );
+        const others = Array.from({ length: 2_000 }, (_, i) => ({
+          urn: `urn:pulumi:prod::personio-azuread::azuread:index/group:Group::group-${i}`,
+          type: "azuread:index/group:Group",
+          op: "create" as const,
+        }));
+        const markdown = summaryMarkdown(changeSetOf(users, others), PASSED, {
+          stack: "prod",
+          maxChars: 20_000,
+          showNames,
+        });
+        expect(markdown.length).toBeLessThanOrEqual(20_000);
+        for (const heading of [
+          "Disables (1,500)",
+          "Adoptions (3,000)",
+          "Other changes (2,000)",
+          "Changed users (3,000)",
+        ]) {
+          expect(markdown).toContain(`### ${heading}`);
+        }
+        for (const noun of ["disables", "adoptions", "other changes", "changed users"]) {
+          expect(markdown).toMatch(new RegExp(`_… (and [\\d,]+ more|[\\d,]+) ${noun} not shown`));
+        }
+        expect(markdown).toMatch(showNames ? NOTE_WITH_NAMES : NOTE);
+      },
+    );
 
     it("cuts tables of any size and mix without overshooting (only the head can force a hard cut)", () => {
       const row = fc.record({
@@ -270,7 +332,8 @@ describe("summaryMarkdown", () => {
           fc.array(row, { maxLength: 3_000 }),
           fc.nat({ max: 500 }),
           fc.integer({ min: 1, max: 70_000 }),
-          (rows, others, maxChars) => {
+          fc.boolean(),
+          (rows, others, maxChars, showNames) => {
             const users = rows.map((r, i) =>
               user(i + 1, {
                 op: r.op,
@@ -287,6 +350,7 @@ describe("summaryMarkdown", () => {
             const markdown = summaryMarkdown(changeSetOf(users, otherChanges), PASSED, {
               stack: "prod",
               maxChars,
+              showNames,
             });
             expect(markdown.length).toBeLessThanOrEqual(maxChars);
             if (maxChars >= 4_000) expect(markdown).not.toContain("_… cut at the comment limit");
@@ -296,15 +360,27 @@ describe("summaryMarkdown", () => {
       );
     });
 
-    it("cuts 1,000 disables and 10,000 changed users to fit, keeping both notes", () => {
-      const users = Array.from({ length: 10_000 }, (_, i) =>
-        i % 10 === 0
-          ? user(i + 1, { disables: true, fields: [{ field: "accountEnabled", old: true, new: false }] })
-          : user(i + 1),
+    const thousandDisables = (): ChangeSet =>
+      changeSetOf(
+        Array.from({ length: 10_000 }, (_, i) =>
+          i % 10 === 0
+            ? user(i + 1, { disables: true, fields: [{ field: "accountEnabled", old: true, new: false }] })
+            : user(i + 1),
+        ),
       );
-      const markdown = summaryMarkdown(changeSetOf(users), PASSED, { stack: "prod" });
+
+    it("with showNames: cuts 1,000 disables and 10,000 changed users to fit, keeping both notes", () => {
+      const markdown = summaryMarkdown(thousandDisables(), PASSED, { stack: "prod", showNames: true });
       expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
       expect(markdown).toMatch(/_… and [\d,]+ more disables not shown/);
+      expect(markdown).toMatch(NOTE_WITH_NAMES);
+    });
+
+    it("by id only: keeps all 1,000 disables (short rows) and cuts the 10,000 changed users", () => {
+      const markdown = summaryMarkdown(thousandDisables(), PASSED, { stack: "prod" });
+      expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+      expect(markdown).toContain("| 9991 |\n\n### Changed users (10,000)");
+      expect(markdown).not.toContain("disables not shown");
       expect(markdown).toMatch(NOTE);
     });
 
@@ -314,9 +390,11 @@ describe("summaryMarkdown", () => {
         const changeSet = changeSetFromEvents(fixture("preview-mixed.json"));
         const verdict = evaluateGuards({ changeSet, employees: 9, lastEmployees: 10 }, DEFAULT_GUARDS);
         for (const set of [changeSet, bigChangeSet(2_000)]) {
-          expect(summaryMarkdown(set, verdict, { stack: "prod", maxChars }).length).toBeLessThanOrEqual(
-            maxChars,
-          );
+          for (const showNames of [false, true]) {
+            expect(
+              summaryMarkdown(set, verdict, { stack: "prod", maxChars, showNames }).length,
+            ).toBeLessThanOrEqual(maxChars);
+          }
         }
       },
     );
@@ -329,10 +407,22 @@ describe("summaryMarkdown", () => {
       );
     });
 
+    it("with showNames: says so when even the verdict does not fit, keeping the flag", () => {
+      const markdown = summaryMarkdown(bigChangeSet(10), PASSED, {
+        stack: "prod",
+        maxChars: 300,
+        showNames: true,
+      });
+      expect(markdown.length).toBeLessThanOrEqual(300);
+      expect(markdown).toMatch(
+        /_… cut at the comment limit of 300 characters; run `npm run preview -- --stack prod --show-names` locally for the full summary\._$/,
+      );
+    });
+
     it("never cuts a character in half", () => {
       const changeSet = changeSetOf([user(1, { userPrincipalName: "😀".repeat(100) })]);
       for (let maxChars = 1; maxChars < 240; maxChars++) {
-        const markdown = summaryMarkdown(changeSet, PASSED, { stack: "prod", maxChars });
+        const markdown = summaryMarkdown(changeSet, PASSED, { stack: "prod", maxChars, showNames: true });
         expect(markdown.length).toBeLessThanOrEqual(maxChars);
         expect(markdown).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
       }
@@ -388,5 +478,101 @@ describe("summaryMarkdown: joiners, leavers and rehires ahead", () => {
     const markdown = summaryMarkdown(changeSetOf([user(1)]), PASSED, { stack: "prod" });
     expect(markdown).not.toContain("Next lifecycle events");
     expect(markdown).not.toContain("Possible rehires");
+  });
+});
+
+describe("summaryMarkdown: names no one by default (the comment is public to every reader of the repository)", () => {
+  it("lists creates, updates, disables, adoptions and memberships by employee id only, exactly", () => {
+    const changeSet = mixedWithMemberships();
+    const verdict = evaluateGuards({ changeSet, employees: 9, lastEmployees: 10 }, DEFAULT_GUARDS);
+    const markdown = summaryMarkdown(changeSet, verdict, { stack: "dev" });
+    expect(markdown.slice(markdown.indexOf("Group memberships: "))).toBe(
+      [
+        "Group memberships: 2 joins, 2 leaves, 1 taken over (already members).",
+        "",
+        "Employees are shown by Personio id only: UPNs, names and changed values are left out of this comment. " +
+          "For a private repository, `npm run preview -- --show-names` lists them.",
+        "",
+        "### Disables (1)",
+        "",
+        "Accounts that would be blocked from signing in:",
+        "",
+        "| Employee |",
+        "| --- |",
+        "| 103 |",
+        "",
+        "### Adoptions (1)",
+        "",
+        "Existing Azure AD accounts this stack would take over:",
+        "",
+        "| Employee |",
+        "| --- |",
+        "| 107 |",
+        "",
+        "### Group memberships (5)",
+        "",
+        "Joins and leaves in the groups this stack fills from Personio:",
+        "",
+        "| Employee | Group | Change |",
+        "| --- | --- | --- |",
+        "| 105 | sg-pipeline | joins |",
+        "| a new account (id known after apply) | sg-pipeline | joins |",
+        "| 107 | Zendesk Agents | already a member; now kept in step |",
+        "| 103 | Zendesk Agents | leaves |",
+        "| not from Personio: 5d0c1a2b-0000-4000-8000-000000000001 | Zendesk Agents | leaves |",
+        "",
+        "### Other changes (2)",
+        "",
+        "| Resource | Type | Operation |",
+        "| --- | --- | --- |",
+        "| default_6_10_0 | pulumi:providers:azuread | create |",
+        "| default_6_9_1 | pulumi:providers:azuread | delete |",
+        "",
+        "### Changed users (8)",
+        "",
+        "| Employee | Operation | Changes |",
+        "| --- | --- | --- |",
+        "| 102 | update | jobTitle, officeLocation |",
+        "| 103 | update | accountEnabled: true → false |",
+        "| 104 | delete | released from the stack; the account stays in Azure AD |",
+        "| 105 | create | accountEnabled: true, department, displayName, employeeId, givenName, jobTitle, " +
+          "mailNickname, managerId, surname, userPrincipalName |",
+        "| 106 | create | accountEnabled: true, department, displayName, employeeId, givenName, jobTitle, " +
+          "mailNickname, surname, userPrincipalName |",
+        "| 107 | import | employeeId, jobTitle |",
+        "| 108 | replace (old account retained) | — |",
+        "| 109 | update | accountEnabled: false → true, businessPhones, department |",
+      ].join("\n"),
+    );
+  });
+
+  it("contains none of the preview's UPNs, names, phones or titles; showNames (--show-names) restores them", () => {
+    const events = [...fixture("preview-mixed.json"), ...fixture("preview-initial-sync.json")];
+    const changeSet: ChangeSet = {
+      ...changeSetFromEvents(events),
+      memberships: mixedWithMemberships().memberships,
+    };
+    const verdict = evaluateGuards({ changeSet, employees: 9, lastEmployees: 9 }, DEFAULT_GUARDS);
+    const personal = personalValues(events);
+    expect(personal).toEqual(expect.arrayContaining(["juergen.weber@contoso.com", "Łukasz Nowak", "Nowak"]));
+    const byId = summaryMarkdown(changeSet, verdict, { stack: "dev" });
+    expect(personal.filter((value) => byId.includes(value))).toEqual([]);
+    expect(byId).not.toMatch(/@/);
+    const named = summaryMarkdown(changeSet, verdict, { stack: "dev", showNames: true });
+    const changed = changeSet.users.filter((u) => u.op !== "same");
+    expect(changed.length).toBe(12);
+    for (const { employeeId, userPrincipalName } of changed) {
+      expect(named).toContain(`| ${employeeId} | ${userPrincipalName} | `);
+    }
+    expect(named).toContain('displayName: "Łukasz Nowak"');
+    expect(named).not.toContain("Employees are shown by Personio id only");
+  });
+
+  it("omits the note on what is left out when no user changes", () => {
+    const changeSet: ChangeSet = {
+      ...changeSetOf([user(1, { op: "same", fields: [] })]),
+      memberships: [{ employeeId: "1", memberObjectId: undefined, group: "sg-pipeline", change: "join" }],
+    };
+    expect(summaryMarkdown(changeSet, PASSED, { stack: "prod" })).not.toContain("--show-names");
   });
 });
