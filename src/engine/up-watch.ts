@@ -1,27 +1,26 @@
-import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
+import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { USER_TYPE } from "../contract";
 import { type ChangeSet, changeSetFromEvents } from "../review/change-set";
+import { describeDifference, goesBeyond, shapeOf, shapesOf, type StepShape, stepOf } from "./step-shape";
 
 /** The risky kinds of change a guard counts; `up` may do fewer of each than its preview showed, never more. */
 type Risk = "disables" | "deletes" | "replaces";
 
-const REPLACE_OPS = new Set<OpType>([
-  "replace",
-  "create-replacement",
-  "delete-replaced",
-  "import-replacement",
-]);
+/** How many resources the failure line names; the rest are counted. */
+const NAMED = 5;
 
 /**
- * Watches the engine events of an `up` against the preview the guards checked. A step on a resource the
- * preview did not show with that operation, or a disable, delete or replace of an account the preview did not
- * disable, delete or replace, is a violation: `observe` reports the first one so the update can be cancelled.
+ * Watches the engine events of an `up` against the preview the guards checked, resource by resource (URN): an
+ * operation the preview did not show for that resource, or a property it did not show changing, is a
+ * violation — for users, memberships, groups and every other resource alike; `observe` reports the first one so
+ * that the update can be cancelled. Unchanged resources and reads (`same`, `read`, `refresh`) are not steps.
  */
 export class UpWatch {
-  private readonly previewOps = new Map<string, Set<OpType>>();
+  private readonly previewShapes: Map<string, StepShape>;
   private readonly previewRisks: Record<Risk, Set<string>>;
   private readonly upSteps = new Map<string, StepEventMetadata[]>();
-  private readonly unexpected = new Map<OpType, number>();
+  private readonly announced = new Set<string>();
+  private readonly differences = new Map<string, StepShape>();
   private readonly upRisks: Record<Risk, Set<string>> = {
     disables: new Set(),
     deletes: new Set(),
@@ -33,28 +32,24 @@ export class UpWatch {
     previewEvents: readonly EngineEvent[],
     preview: ChangeSet = changeSetFromEvents(previewEvents),
   ) {
-    for (const event of previewEvents) {
-      const step = event.resourcePreEvent?.metadata;
-      if (step === undefined) continue;
-      const ops = this.previewOps.get(step.urn) ?? new Set<OpType>();
-      ops.add(step.op);
-      this.previewOps.set(step.urn, ops);
-    }
+    this.previewShapes = shapesOf(previewEvents);
     this.previewRisks = risksOf(preview.users);
   }
 
   /** Feeds one event of the `up`; true the first time the update goes beyond the preview. */
   observe(event: EngineEvent): boolean {
-    const step = event.resourcePreEvent?.metadata;
-    if (step === undefined || step.op === "same") return false;
+    const step = stepOf(event, this.announced);
+    if (step === undefined) return false;
+    if (event.resourcePreEvent !== undefined) this.announced.add(step.urn);
     const steps = [...(this.upSteps.get(step.urn) ?? []), step];
     this.upSteps.set(step.urn, steps);
+    const shape = shapeOf(steps);
     let beyond = false;
-    if (this.previewOps.get(step.urn)?.has(step.op) !== true) {
-      this.unexpected.set(step.op, (this.unexpected.get(step.op) ?? 0) + 1);
+    if (goesBeyond(shape, this.previewShapes.get(step.urn))) {
+      this.differences.set(step.urn, shape);
       beyond = true;
     }
-    if (step.type === USER_TYPE) {
+    if (step.type === USER_TYPE && step.op !== "same") {
       const [change] = changeSetFromEvents(
         steps.map((metadata) => ({ resourcePreEvent: { metadata } }) as EngineEvent),
       ).users;
@@ -79,21 +74,23 @@ export class UpWatch {
   }
 
   /**
-   * One line naming what went beyond the preview, with the preview's numbers, e.g.
-   * `up applied changes the preview did not show: 30 disables (preview: 0)`.
+   * One line naming what went beyond the preview: the risky kinds with the preview's numbers, then each
+   * resource with what `up` did and what the preview showed, in ids and property names only, e.g.
+   * `up applied changes the preview did not show: employee-42 update userPrincipalName (preview: department)`.
    */
   describe(): string {
-    const parts: string[] = [];
+    const risks: string[] = [];
     for (const risk of ["disables", "deletes", "replaces"] as const) {
       const extra = [...this.upRisks[risk]].filter((id) => !this.previewRisks[risk].has(id));
       if (extra.length > 0)
-        parts.push(`${this.upRisks[risk].size} ${risk} (preview: ${this.previewRisks[risk].size})`);
+        risks.push(`${this.upRisks[risk].size} ${risk} (preview: ${this.previewRisks[risk].size})`);
     }
-    for (const [op, count] of [...this.unexpected].sort(([a], [b]) => a.localeCompare(b))) {
-      if (op === "delete" || REPLACE_OPS.has(op)) continue;
-      parts.push(`${count} ${op} step${count === 1 ? "" : "s"} on resources the preview did not ${op}`);
-    }
-    return `up applied changes the preview did not show: ${parts.join(", ") || "steps the preview did not contain"}`;
+    const resources = [...this.differences]
+      .slice(0, NAMED)
+      .map(([urn, shape]) => describeDifference(urn, shape, this.previewShapes.get(urn)));
+    if (this.differences.size > NAMED) resources.push(`${this.differences.size - NAMED} more resources`);
+    const parts = [risks.join(", "), resources.join("; ")].filter(Boolean);
+    return `up applied changes the preview did not show: ${parts.join("; ") || "steps the preview did not contain"}`;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   USER_TYPE,
 } from "../contract";
 import { type MembershipChange, membershipChanges } from "./memberships";
+import { diffedProperties } from "./step-diffs";
 
 export { SECRET, UNKNOWN };
 
@@ -156,15 +157,7 @@ function changedFields(
   next: State,
   adoption: boolean,
 ): FieldChange[] {
-  const inputDiff = new Map<string, boolean>();
-  for (const step of steps) {
-    for (const [path, diff] of Object.entries(step.detailedDiff ?? {})) {
-      inputDiff.set(topLevel(path), diff.inputDiff);
-    }
-  }
-  if (inputDiff.size === 0) {
-    for (const step of steps) for (const path of step.diffs ?? []) inputDiff.set(topLevel(path), true);
-  }
+  const inputDiff = diffedProperties(steps);
   const newInputs = next.inputs ?? {};
   const baseline: Record<string, unknown> =
     old?.inputs ?? (old === undefined && adoption ? next.outputs : {}) ?? {};
@@ -182,11 +175,6 @@ function changedFields(
       const before = fromState ? old?.outputs[field] : baseline[field];
       return { field, old: normalise(before), new: normalise(newInputs[field]) };
     });
-}
-
-/** The property a diff path starts with: `businessPhones[0]` → `businessPhones`. */
-function topLevel(path: string): string {
-  return /^[^.[]+/.exec(path)?.[0] ?? path;
 }
 
 function equal(a: unknown, b: unknown): boolean {

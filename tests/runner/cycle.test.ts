@@ -140,11 +140,14 @@ describe("runCycle: up applies what the preview checked", () => {
     expect(s.stack.aborted).toEqual([{ op: "up", at: expect.any(Number) }]);
     // The first user step (after the stack and component steps) was the first beyond the preview.
     expect(s.stack.aborted[0]?.at).toBe(400);
-    expect(result.error).toBe("up applied changes the preview did not show: 1 disables (preview: 0)");
+    expect(result.error).toBe(
+      "up applied changes the preview did not show: 1 disables (preview: 0); " +
+        "employee-100 update accountEnabled (preview: department)",
+    );
     expect(s.lines.filter((l) => l.startsWith("error cycle.failed"))).toHaveLength(1);
   });
 
-  it("names every kind of change up made beyond the preview, with the preview's numbers", async () => {
+  it("names every kind of change up made beyond the preview, with the preview's numbers, and each resource", async () => {
     const s = setup();
     s.stack.preview_ = { events: updates(3, 1) };
     const extra = programEvents(
@@ -164,8 +167,10 @@ describe("runCycle: up applies what the preview checked", () => {
     s.stack.up_ = { events: extra, ignoresCancel: true };
     const result = await cycle(s);
     expect(result.error).toBe(
-      "up applied changes the preview did not show: 3 disables (preview: 1), 1 deletes (preview: 0), " +
-        "1 create step on resources the preview did not create",
+      "up applied changes the preview did not show: 3 disables (preview: 1), 1 deletes (preview: 0); " +
+        "employee-101 update accountEnabled (preview: department); " +
+        "employee-102 update accountEnabled (preview: department); " +
+        "employee-7 create (preview: no step); employee-8 delete (preview: no step)",
     );
   });
 

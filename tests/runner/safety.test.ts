@@ -48,7 +48,12 @@ describe("reconcile --once: up applies what the preview checked", () => {
     const run = await reconcileOnce();
     expect(run.code).toBe(1);
     expect(errorLine(run.out)).toContain(
-      'reason="up applied changes the preview did not show: 30 disables (preview: 0)"',
+      'reason="up applied changes the preview did not show: 30 disables (preview: 0); ' +
+        "employee-100 update accountEnabled (preview: department); " +
+        "employee-101 update accountEnabled (preview: department); " +
+        "employee-102 update accountEnabled (preview: department); " +
+        "employee-103 update accountEnabled (preview: department); " +
+        'employee-104 update accountEnabled (preview: department); 25 more resources"',
     );
     expect(run.out.some((l) => l.includes("cycle.applied"))).toBe(false);
   }, 30_000);
