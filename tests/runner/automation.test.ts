@@ -197,10 +197,27 @@ describe("npm run preview through the Automation API", () => {
     );
     expect(code).toBe(0);
     const markdown = readFileSync(file, "utf8");
-    expect(markdown).toContain("department");
+    expect(markdown).toContain("| 8 | update | department |");
+    // The comment is public to the repository's readers: no UPN and no changed value by default.
+    expect(markdown).not.toMatch(/Support|Sales|@contoso\.com/);
+    expect(out).toEqual([`Summary written to ${file}`]);
+  });
+
+  it("lists UPNs and changed values with --show-names", async () => {
+    scenario({ preview: { events: update }, "stack output": { stdout: lastOutputs(100) } });
+    const file = path.join(dir, "summary.md");
+    const code = await runPreviewCommand(
+      ["--stack", "prod", "--cwd", ROOT, "--pulumi-root", STUB, "--summary-md", file, "--show-names"],
+      {
+        io: { stdout: () => undefined, stderr: () => undefined, env: {}, now: () => new Date() },
+        openStack,
+      },
+    );
+    expect(code).toBe(0);
+    const markdown = readFileSync(file, "utf8");
+    expect(markdown).toContain("anna@contoso.com");
     expect(markdown).toContain("Support");
     expect(markdown).toContain("Sales");
-    expect(out).toEqual([`Summary written to ${file}`]);
   });
 });
 
