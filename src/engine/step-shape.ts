@@ -1,5 +1,6 @@
 import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { logicalNameOf, STACK_TYPE } from "../contract";
+import { EngineSteps } from "../review/engine-steps";
 import { diffedProperties } from "../review/step-diffs";
 
 /** Steps that change nothing: an unchanged resource, and the reads of a refresh or of a `get`. */
@@ -14,17 +15,6 @@ export interface StepShape {
   readonly properties: ReadonlySet<string>;
 }
 
-/**
- * The step an event reports: a resource's pre-event, or the outputs event of a resource whose step was not
- * announced (`announced` holds the URNs that had a pre-event so far), as {@link changeSetFromEvents} counts them.
- */
-export function stepOf(event: EngineEvent, announced: ReadonlySet<string>): StepEventMetadata | undefined {
-  const pre = event.resourcePreEvent?.metadata;
-  if (pre !== undefined) return pre;
-  const outputs = event.resOutputsEvent?.metadata;
-  return outputs === undefined || announced.has(outputs.urn) ? undefined : outputs;
-}
-
 /** One resource's steps reduced to a {@link StepShape}. */
 export function shapeOf(steps: readonly StepEventMetadata[]): StepShape {
   return {
@@ -36,15 +26,7 @@ export function shapeOf(steps: readonly StepEventMetadata[]): StepShape {
 
 /** Every resource's shape in a run's events, by URN. */
 export function shapesOf(events: readonly EngineEvent[]): Map<string, StepShape> {
-  const steps = new Map<string, StepEventMetadata[]>();
-  const announced = new Set<string>();
-  for (const event of events) {
-    const step = stepOf(event, announced);
-    if (step === undefined) continue;
-    if (event.resourcePreEvent !== undefined) announced.add(step.urn);
-    steps.set(step.urn, [...(steps.get(step.urn) ?? []), step]);
-  }
-  return new Map([...steps].map(([urn, resourceSteps]) => [urn, shapeOf(resourceSteps)]));
+  return new Map([...EngineSteps.of(events)].map(([urn, steps]) => [urn, shapeOf(steps)]));
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { USER_TYPE } from "../contract";
 import { type ChangeSet, changeSetFromEvents } from "../review/change-set";
-import { describeDifference, goesBeyond, shapeOf, shapesOf, type StepShape, stepOf } from "./step-shape";
+import { EngineSteps } from "../review/engine-steps";
+import { describeDifference, goesBeyond, shapeOf, shapesOf, type StepShape } from "./step-shape";
 
 /** The risky kinds of change a guard counts; `up` may do fewer of each than its preview showed, never more. */
 type Risk = "disables" | "deletes" | "replaces";
@@ -18,8 +19,7 @@ const NAMED = 5;
 export class UpWatch {
   private readonly previewShapes: Map<string, StepShape>;
   private readonly previewRisks: Record<Risk, Set<string>>;
-  private readonly upSteps = new Map<string, StepEventMetadata[]>();
-  private readonly announced = new Set<string>();
+  private readonly upSteps = new EngineSteps();
   private readonly differences = new Map<string, StepShape>();
   private readonly upRisks: Record<Risk, Set<string>> = {
     disables: new Set(),
@@ -38,11 +38,9 @@ export class UpWatch {
 
   /** Feeds one event of the `up`; true the first time the update goes beyond the preview. */
   observe(event: EngineEvent): boolean {
-    const step = stepOf(event, this.announced);
-    if (step === undefined) return false;
-    if (event.resourcePreEvent !== undefined) this.announced.add(step.urn);
-    const steps = [...(this.upSteps.get(step.urn) ?? []), step];
-    this.upSteps.set(step.urn, steps);
+    const steps = this.upSteps.add(event);
+    const step = steps?.at(-1);
+    if (steps === undefined || step === undefined) return false;
     const shape = shapeOf(steps);
     let beyond = false;
     if (goesBeyond(shape, this.previewShapes.get(step.urn))) {

@@ -1,4 +1,5 @@
 import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
+import { EngineSteps } from "./engine-steps";
 import { compareIds, normalise, SECRET, UNKNOWN } from "./engine-values";
 import {
   GROUP_MEMBER_TYPE,
@@ -75,18 +76,13 @@ type State = NonNullable<StepEventMetadata["old"]>;
  * Throws `StackOutputsError` when the stack's outputs do not have the contract's shape.
  */
 export function changeSetFromEvents(events: readonly EngineEvent[]): ChangeSet {
-  const steps = new Map<string, StepEventMetadata[]>();
+  const steps = EngineSteps.of(events);
   let rawOutputs: unknown;
   for (const event of events) {
-    const pre = event.resourcePreEvent?.metadata;
-    if (pre !== undefined) steps.set(pre.urn, [...(steps.get(pre.urn) ?? []), pre]);
     const outputs = event.resOutputsEvent?.metadata;
-    if (outputs === undefined) continue;
-    if (outputs.type === STACK_TYPE && outputs.new?.outputs !== undefined) {
+    if (outputs?.type === STACK_TYPE && outputs.new?.outputs !== undefined) {
       rawOutputs = normalise(outputs.new.outputs);
     }
-    // A resource whose step was not announced (a `same` some engines report only here) still counts.
-    if (!steps.has(outputs.urn)) steps.set(outputs.urn, [outputs]);
   }
 
   const stackOutputs = readStackOutputs(rawOutputs);
