@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from "../util/clock";
+import { NODE_TIMER_MAX_MS } from "../util/durations";
 import { mapConcurrent } from "../util/concurrency";
 import type { Employee } from "./employee";
 import { APP_ID_ALLOWED, BASE_URL_ALLOWED, isAppId, isBaseUrl, withoutCredentials } from "./endpoint";
@@ -63,8 +64,6 @@ const EMPLOYEES_PATH = "/v1/company/employees";
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 /** Well under V8's longest string (2^29 - 24 characters), which the body becomes. */
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
-/** Node's longest timer; a longer one fires at once. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** Reads employees from Personio's v1 API: complete and validated, or not at all; writes custom attributes back. */
 export class PersonioClient {
@@ -192,8 +191,8 @@ function validateOptions(options: PersonioClientOptions): void {
   const { pageSize, concurrency } = options;
   for (const key of ["timeoutMs", "deadlineMs"] as const) {
     const value = options[key];
-    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= MAX_TIMER_MS)) {
-      fail(key, value, `whole milliseconds 1-${MAX_TIMER_MS}`);
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= NODE_TIMER_MAX_MS)) {
+      fail(key, value, `whole milliseconds 1-${NODE_TIMER_MAX_MS}`);
     }
   }
   const { maxResponseBytes } = options;
