@@ -7,7 +7,7 @@ import {
   PersonioTransportError,
 } from "../../src/personio";
 import { generateCompany } from "../../src/sandbox";
-import { FAST_RETRY } from "./harness";
+import { caught, FAST_RETRY, until } from "./harness";
 
 /** A bare HTTP server on 127.0.0.1 whose handler may never answer; close() drops the hanging connections. */
 interface Server {
@@ -52,20 +52,6 @@ function clientOf(baseUrl: string, options: Partial<PersonioClientOptions> = {})
     rateLimit: false,
     ...options,
   });
-}
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the promise to reject");
-}
-
-/** Resolves once `condition` holds, polling on the event loop (no wall-clock assertion). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 const AUTH = "POST /v1/auth";

@@ -8,27 +8,13 @@ import {
 } from "../../src/personio";
 import { generateCompany } from "../../src/sandbox";
 import type { Clock } from "../../src/util/clock";
-import { AUTH, EMPLOYEES, FAST_RETRY, type Harness, startHarness } from "./harness";
+import { AUTH, caught, EMPLOYEES, FAST_RETRY, type Harness, startHarness, until } from "./harness";
 
 let harness: Harness | undefined;
 afterEach(async () => {
   await harness?.sandbox.close();
   harness = undefined;
 });
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the promise to reject");
-}
-
-/** Resolves once `condition` holds, polling on the event loop (no wall-clock assertion). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
 
 /** The system clock, except that sleeps are recorded and end at once: waits asserted without waiting. */
 function sleepRecorder(): Clock & { readonly sleeps: number[] } {

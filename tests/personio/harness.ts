@@ -43,3 +43,18 @@ export async function startHarness(
 
 export const EMPLOYEES = "/v1/company/employees";
 export const AUTH = "/v1/auth";
+
+/** The error `promise` rejects with; fails the test when it resolves. */
+export async function caught(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected the promise to reject");
+}
+
+/** Resolves once `condition` holds, polling on the event loop (no wall-clock assertion). */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}

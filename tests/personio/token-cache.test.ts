@@ -1,6 +1,7 @@
 import { TokenCache } from "../../src/personio/token-cache";
 import { NetworkError } from "../../src/personio/transport";
 import type { Clock } from "../../src/util/clock";
+import { caught } from "./harness";
 
 const clock: Clock = { now: () => 0, sleep: () => Promise.resolve() };
 
@@ -20,15 +21,6 @@ function pendingAuth(): {
       return new Promise((resolve) => answers.push((token) => resolve({ token, expiresInSeconds: 86_400 })));
     },
   };
-}
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the promise to reject");
 }
 
 describe("TokenCache", () => {
