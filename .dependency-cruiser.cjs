@@ -12,7 +12,7 @@ const FLOORS = [
   ["review"],
   ["program", "plan"],
   ["pipeline"],
-  ["snapshot", "write-back"],
+  ["snapshot", "write-back", "graph"],
   ["groups"],
   ["render"],
   ["config"],
