@@ -101,6 +101,99 @@ describe("GitHub Actions workflows", () => {
   });
 });
 
+describe("the trust boundary: pull-request code never holds a write credential", () => {
+  const SAME_REPO = "github.event.pull_request.head.repo.full_name == github.repository";
+  const job = (file: string, name: string): Doc => workflow(file)["jobs"][name] as Doc;
+  const withoutJobs = (file: string, keep: (job: Doc) => boolean): Doc => ({
+    ...workflow(file),
+    jobs: Object.fromEntries(jobs(file).filter(([, j]) => keep(j))),
+  });
+
+  it("preview.yml: runs on pull_request only", () => {
+    expect(Object.keys(workflow("preview.yml")["on"] as Doc)).toEqual(["pull_request"]);
+  });
+
+  it("preview.yml: every secret is read inside the one job of the `preview` environment", () => {
+    const inPreview = jobs("preview.yml").filter(([, j]) => j["environment"] === "preview");
+    expect(inPreview.map(([name]) => name)).toEqual(["preview"]);
+    expect(
+      references(
+        withoutJobs("preview.yml", (j) => j["environment"] !== "preview"),
+        "secrets",
+      ),
+    ).toEqual([]);
+  });
+
+  it("preview.yml: the preview gets the read-only secrets, never the writer's", () => {
+    const env = steps(job("preview.yml", "preview")).find((s) => s["id"] === "preview")?.["env"] as Doc;
+    expect(env).toEqual({
+      PULUMI_ACCESS_TOKEN: "${{ secrets.PREVIEW_PULUMI_ACCESS_TOKEN }}",
+      PULUMI_BACKEND_URL: "${{ vars.PULUMI_BACKEND_URL }}",
+      PULUMI_CONFIG_PASSPHRASE: "${{ secrets.PULUMI_CONFIG_PASSPHRASE }}",
+      ARM_USE_OIDC: "true",
+      ARM_TENANT_ID: "${{ vars.ARM_TENANT_ID }}",
+      ARM_CLIENT_ID: "${{ vars.PREVIEW_ARM_CLIENT_ID }}",
+      PERSONIO_CLIENT_ID: "${{ secrets.PREVIEW_PERSONIO_CLIENT_ID }}",
+      PERSONIO_CLIENT_SECRET: "${{ secrets.PREVIEW_PERSONIO_CLIENT_SECRET }}",
+    });
+    expect(references(workflow("preview.yml"), "secrets").sort()).toEqual([
+      "PREVIEW_PERSONIO_CLIENT_ID",
+      "PREVIEW_PERSONIO_CLIENT_SECRET",
+      "PREVIEW_PULUMI_ACCESS_TOKEN",
+      "PULUMI_CONFIG_PASSPHRASE",
+    ]);
+  });
+
+  it("preview.yml: no write permission but the comment's pull-requests and the preview's OIDC token", () => {
+    const writes = Object.fromEntries(
+      jobs("preview.yml").map(([name, j]) => [
+        name,
+        Object.keys(j["permissions"] as Doc).filter((p) => (j["permissions"] as Doc)[p] === "write"),
+      ]),
+    );
+    expect(writes).toEqual({ test: [], fork: [], preview: ["id-token"], comment: ["pull-requests"] });
+  });
+
+  it("preview.yml: a fork gets no preview, only a job without secrets that says how to preview it", () => {
+    expect(job("preview.yml", "preview")["if"]).toBe(SAME_REPO);
+    const fork = job("preview.yml", "fork");
+    expect(fork["if"]).toBe(SAME_REPO.replace("==", "!="));
+    expect(fork["permissions"]).toEqual({});
+    expect(fork["environment"]).toBeUndefined();
+    expect(references(fork, "secrets")).toEqual([]);
+    expect(String(steps(fork)[0]?.["run"])).toContain("git push origin pr-$PR");
+    expect(job("preview.yml", "comment")["needs"]).toBe("preview");
+  });
+
+  it("reconcile.yml: runs on the schedule and by hand, its secrets only in `production` jobs from main", () => {
+    expect(Object.keys(workflow("reconcile.yml")["on"] as Doc)).toEqual(["schedule", "workflow_dispatch"]);
+    const usingSecrets = jobs("reconcile.yml").filter(([, j]) => references(j, "secrets").length > 0);
+    expect(usingSecrets.map(([name, j]) => [name, j["environment"], j["if"]])).toEqual([
+      ["reconcile", "production", "github.ref == 'refs/heads/main'"],
+    ]);
+    expect(
+      references(
+        withoutJobs("reconcile.yml", (j) => j["environment"] !== "production"),
+        "secrets",
+      ),
+    ).toEqual([]);
+  });
+
+  it("README: the trust-boundary table names exactly the secrets and variables the workflows read", () => {
+    const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+    const section = readme.split("**Where each secret lives.**")[1]?.split("\n\n")[1] ?? "";
+    const named = section
+      .split("\n")
+      .filter((line) => line.startsWith("| `"))
+      .flatMap((line) => [...(line.split("|")[1] ?? "").matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]));
+    const used = files.flatMap((f) => [
+      ...references(workflow(f), "secrets"),
+      ...references(workflow(f), "vars"),
+    ]);
+    expect([...new Set(named)].sort()).toEqual([...new Set(used)].sort());
+  });
+});
+
 describe("reconcile.yml: the overrides input", () => {
   const run = String(
     (workflow("reconcile.yml")["jobs"]["reconcile"]["steps"] as Doc[]).find(
