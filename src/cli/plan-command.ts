@@ -1,5 +1,6 @@
 import { ConfigError } from "../config";
 import { PersonioError } from "../personio";
+import { AttributeAccessError } from "../pipeline/attribute-access";
 import { toCalendarDate } from "../personio/dates";
 import { desiredDirectory } from "../pipeline";
 import { ExistingAccountsError, readExistingAccounts } from "../plan/existing-accounts";
@@ -62,7 +63,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
   } catch (error) {
     return reportFailure(error, io, {
       usage: [ConfigError, ExistingAccountsError],
-      failed: [PersonioError],
+      failed: [PersonioError, AttributeAccessError],
       otherwise: (cause) => `Unexpected failure: ${cause instanceof Error ? cause.message : String(cause)}`,
     });
   }

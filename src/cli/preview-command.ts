@@ -11,7 +11,7 @@ import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
 
 const USAGE =
   "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--show-names] [--cwd DIR] [--pulumi-root DIR] " +
-  "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--allow-empty] [--allow-shrink] " +
+  "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] " +
   "[--min-employee-share 0.9]. The summary names employees by id only; --show-names adds UPNs and changed values " +
   "(only for a private repository: every reader of the repository sees the pull-request comment).";
 

@@ -19,7 +19,7 @@ import { durationFlag } from "./duration-flags";
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
   "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
-  "[--max-disables N] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] " +
+  "[--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] " +
   OPS_USAGE;
 
 const OPTIONS = {

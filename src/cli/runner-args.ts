@@ -1,5 +1,6 @@
 import path from "node:path";
 import { DEFAULT_GUARDS, type GuardOptions } from "../review/guards";
+import type { SkipLimit } from "../review/skipped-guard";
 import type { StackTarget } from "../engine/stack-ops";
 import { parseFlags, type Values } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
@@ -13,6 +14,7 @@ export const COMMON_OPTIONS = {
   "allow-mass-disable": { type: "boolean" },
   "allow-mass-leave": { type: "boolean" },
   "max-disables": { type: "string" },
+  "max-skipped": { type: "string" },
   "allow-empty": { type: "boolean" },
   "allow-shrink": { type: "boolean" },
   "min-employee-share": { type: "string" },
@@ -63,6 +65,7 @@ export function stackConfigFile(workDir: string, stackName: string): string {
 export function guardOptions(values: Values): GuardOptions {
   const maxDisables = values["max-disables"];
   const share = values["min-employee-share"];
+  const maxSkipped = values["max-skipped"];
   return {
     ...DEFAULT_GUARDS,
     allowDeletes: values["allow-deletes"] === true,
@@ -72,7 +75,19 @@ export function guardOptions(values: Values): GuardOptions {
     allowShrink: values["allow-shrink"] === true,
     ...(typeof maxDisables === "string" ? { maxDisables: wholeNumber("--max-disables", maxDisables) } : {}),
     ...(typeof share === "string" ? { minEmployeeShare: fraction("--min-employee-share", share) } : {}),
+    ...(typeof maxSkipped === "string" ? { maxSkipped: skipLimit("--max-skipped", maxSkipped) } : {}),
   };
+}
+
+/** `12` (records) or `5%` (of the employees listed, 0–100, decimals allowed). */
+export function skipLimit(flag: string, text: string): SkipLimit {
+  if (/^\d+$/.test(text)) return { count: Number(text) };
+  const match = /^(\d+(?:\.\d+)?)%$/.exec(text);
+  if (match !== null && Number(match[1]) <= 100) return { percent: Number(match[1]) };
+  throw new CommandError(
+    `Invalid value for ${flag}: ${JSON.stringify(text)}. Allowed: a whole number of records >= 0 (12) or a percentage of the employees from 0% to 100% (5%).`,
+    EXIT.usage,
+  );
 }
 
 function wholeNumber(flag: string, text: string): number {

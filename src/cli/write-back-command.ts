@@ -60,7 +60,7 @@ export async function runWriteBackCommand(
     const stack = await deps.openStack(target);
     const upns = readPrincipalNames(await stack.lastOutputs());
     const client = personioClient(config, deps.personio);
-    const employees = await listEmployees(config, client);
+    const { employees } = await listEmployees(config, client);
     const changes = planWriteBack(employees, upns, attribute);
     const listed = employees.filter((e) => upns.has(String(e.id))).length;
     io.stdout(

@@ -35,6 +35,9 @@ export type StackCounts = z.infer<typeof StackCountsSchema>;
 /** The `groups` output. */
 export type GroupCounts = z.infer<typeof GroupCountsSchema>;
 
+/** The `reason` of a skipped employee whose Personio record had an unreadable field (`attribute`: the field). */
+export const UNREADABLE_RECORD = "unreadable record";
+
 /** An employee the program did not declare: id, reason, the missing attribute, the day due; never a name. */
 export const SkippedOutputSchema = z.object({
   employeeId: z.string(),

@@ -5,7 +5,7 @@ import type { Employee } from "./employee";
 import { APP_ID_ALLOWED, BASE_URL_ALLOWED, isAppId, isBaseUrl, withoutCredentials } from "./endpoint";
 import { PersonioPayloadError, type RequestTarget } from "./errors";
 import { execute, type ExecutorDeps, type RequestEvent } from "./executor";
-import { assemble, type Page, parseBody, toEmployees } from "./page";
+import { assemble, type EmployeeListing, type Page, parseBody, toEmployees } from "./page";
 import { PERSONIO_RATE_WINDOWS, RateLimiter, type RateWindow } from "./rate-limiter";
 import { resolveRetryOptions, type RetryOptions } from "./retry-policy";
 import {
@@ -97,8 +97,26 @@ export class PersonioClient {
     this.deps = { ...base, tokens, limiter: windows && new RateLimiter(windows, 10, clock) };
   }
 
-  /** Every employee, in Personio's order; throws a {@link PersonioError} rather than return a partial list. */
+  /**
+   * Every employee, in Personio's order; throws a {@link PersonioError} rather than return a partial list — a
+   * record with an unreadable field included (see {@link listEmployeeRecords} to skip those instead).
+   */
   async listEmployees(options: ListEmployeesOptions = {}): Promise<Employee[]> {
+    const pages = await this.fetchAll(options);
+    const bad = pages.flatMap((page) => page.skipped)[0];
+    if (bad !== undefined) throw bad.error;
+    return assemble(pages, this.pageSize).employees;
+  }
+
+  /**
+   * Every employee, in Personio's order, except those whose record has a field that cannot be read: those are
+   * listed in `skipped` by id and field. Anything else that is wrong fails the listing, as in {@link listEmployees}.
+   */
+  async listEmployeeRecords(options: ListEmployeesOptions = {}): Promise<EmployeeListing> {
+    return assemble(await this.fetchAll(options), this.pageSize);
+  }
+
+  private async fetchAll(options: ListEmployeesOptions): Promise<Page[]> {
     const first = await this.fetchPage(0, options.attributes, options.signal);
     const offsets: number[] = [];
     for (let offset = this.pageSize; offset < first.total; offset += this.pageSize) offsets.push(offset);
@@ -108,7 +126,7 @@ export class PersonioClient {
       (offset, signal) => this.fetchPage(offset, options.attributes, signal),
       options.signal,
     );
-    return assemble([first, ...rest], this.pageSize);
+    return [first, ...rest];
   }
 
   /** The attribute keys these credentials may read, custom `dynamic_*` ones included. */
@@ -160,7 +178,7 @@ export class PersonioClient {
     if (page.offset !== undefined && page.offset !== offset) {
       throw new PersonioPayloadError(target, `offset: answered ${page.offset} for a request at ${offset}`);
     }
-    return { target, total: page.metadata.total_elements, employees: toEmployees(target, page.data) };
+    return { target, total: page.metadata.total_elements, ...toEmployees(target, page.data) };
   }
 
   private async authenticate(

@@ -16,3 +16,4 @@ export type { RequestEvent } from "./executor";
 export { PERSONIO_RATE_WINDOWS, RateLimiter, type RateWindow } from "./rate-limiter";
 export type { RetryOptions } from "./retry-policy";
 export type { AttributeDefinition } from "./schemas";
+export type { EmployeeListing, SkippedRecord } from "./page";

@@ -3,11 +3,26 @@ import type { Employee } from "./employee";
 import { PersonioConsistencyError, PersonioPayloadError, type RequestTarget } from "./errors";
 import { FieldError, normalizeEmployee } from "./normalize";
 
+/** An employee left out of a listing because one field of its record has no shape Personio documents. */
+export interface SkippedRecord {
+  readonly employeeId: number;
+  /** The attribute key that could not be read; its value is never kept (it may be personal). */
+  readonly field: string;
+}
+
+/** A listing: the employees that could be read and those whose record was skipped. */
+export interface EmployeeListing {
+  readonly employees: Employee[];
+  readonly skipped: SkippedRecord[];
+}
+
 /** One page of the employee listing, validated and normalised. */
 export interface Page {
   readonly target: RequestTarget & { readonly offset: number };
   readonly total: number;
   readonly employees: readonly Employee[];
+  /** Records with a known id and one unreadable field, each with the error a strict listing throws. */
+  readonly skipped: readonly (SkippedRecord & { readonly error: PersonioPayloadError })[];
 }
 
 /** Parses a body as JSON and validates it with `schema`; failures name the request, never the values. */
@@ -27,28 +42,41 @@ export function parseBody<S extends z.ZodType>(target: RequestTarget, body: stri
   return parsed.data;
 }
 
-/** Normalises the items of a page; the first bad item fails the page, naming its employee id and field. */
-export function toEmployees(target: RequestTarget, items: readonly unknown[]): Employee[] {
-  return items.map((item, index) => {
+/**
+ * Normalises the items of a page. An item whose id is readable but one of whose fields is not is set aside in
+ * `skipped` (with the error naming its id and field); an item without a readable id fails the page.
+ */
+export function toEmployees(
+  target: RequestTarget,
+  items: readonly unknown[],
+): Pick<Page, "employees" | "skipped"> {
+  const employees: Employee[] = [];
+  const skipped: (SkippedRecord & { error: PersonioPayloadError })[] = [];
+  items.forEach((item, index) => {
     try {
-      return normalizeEmployee(item);
+      employees.push(normalizeEmployee(item));
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
       const detail = error.employeeId === undefined ? `item ${index}: ${error.message}` : error.message;
-      throw new PersonioPayloadError(target, detail, error.employeeId, error.field);
+      const failure = new PersonioPayloadError(target, detail, error.employeeId, error.field);
+      if (error.employeeId === undefined || error.field === "id") throw failure;
+      skipped.push({ employeeId: error.employeeId, field: error.field, error: failure });
     }
   });
+  return { employees, skipped };
 }
 
 /**
  * Joins pages into one listing, or fails: every page must report the same total, hold exactly the records its
- * offset implies, and every employee must appear once. A partial list would make missing people look like leavers.
+ * offset implies (skipped ones included), and every employee must appear once. A partial list would make missing
+ * people look like leavers.
  */
-export function assemble(pages: readonly Page[], pageSize: number): Employee[] {
+export function assemble(pages: readonly Page[], pageSize: number): EmployeeListing {
   const first = pages[0];
-  if (first === undefined) return [];
+  if (first === undefined) return { employees: [], skipped: [] };
   const seen = new Map<number, number>();
   const employees: Employee[] = [];
+  const skipped: SkippedRecord[] = [];
   for (const page of pages) {
     if (page.total !== first.total) {
       throw new PersonioConsistencyError(
@@ -57,23 +85,26 @@ export function assemble(pages: readonly Page[], pageSize: number): Employee[] {
       );
     }
     const expected = Math.max(0, Math.min(pageSize, page.total - page.target.offset));
-    if (page.employees.length !== expected) {
+    const held = page.employees.length + page.skipped.length;
+    if (held !== expected) {
       throw new PersonioConsistencyError(
         page.target,
-        `page holds ${page.employees.length} employees, expected ${expected} of ${page.total}`,
+        `page holds ${held} employees, expected ${expected} of ${page.total}`,
       );
     }
-    for (const employee of page.employees) {
-      const previous = seen.get(employee.id);
+    const ids = [...page.employees.map((e) => e.id), ...page.skipped.map((s) => s.employeeId)];
+    for (const id of ids) {
+      const previous = seen.get(id);
       if (previous !== undefined) {
         throw new PersonioConsistencyError(
           page.target,
-          `employee ${employee.id} appears twice (also at offset ${previous})`,
+          `employee ${id} appears twice (also at offset ${previous})`,
         );
       }
-      seen.set(employee.id, page.target.offset);
-      employees.push(employee);
+      seen.set(id, page.target.offset);
     }
+    employees.push(...page.employees);
+    skipped.push(...page.skipped.map(({ employeeId, field }) => ({ employeeId, field })));
   }
-  return employees;
+  return { employees, skipped };
 }

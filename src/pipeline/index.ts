@@ -1,2 +1,3 @@
 export { type DesiredDirectory, desiredDirectory, type DirectoryInput } from "./desired-directory";
 export { listEmployees, personioClient } from "./personio";
+export { AttributeAccessError, checkAttributeAccess } from "./attribute-access";

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from "../config";
-import { type Employee, PersonioClient, type PersonioClientOptions } from "../personio";
+import { type EmployeeListing, PersonioClient, type PersonioClientOptions } from "../personio";
 import { requiredAttributes } from "../config/required-attributes";
 
 /**
@@ -20,13 +20,14 @@ export function personioClient(
 }
 
 /**
- * Lists every employee from Personio with exactly the attributes this stack needs. Throws `PersonioError` when
- * the listing is not complete; each front end reports it its own way.
+ * Lists every employee from Personio with exactly the attributes this stack needs; a record with an unreadable
+ * field is skipped (`skipped`: id and field). Throws `PersonioError` when the listing is not complete; each front
+ * end reports it its own way.
  */
 export async function listEmployees(
   config: LoadedConfig,
   client: PersonioClient = personioClient(config),
   signal?: AbortSignal,
-): Promise<Employee[]> {
-  return client.listEmployees({ attributes: requiredAttributes(config), signal });
+): Promise<EmployeeListing> {
+  return client.listEmployeeRecords({ attributes: requiredAttributes(config), signal });
 }

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DesiredUser } from "../render";
 import type { Declaration } from "./declaration-order";
 import { declareInBatches, declareUser, type LeanUser, withoutStackTraces } from "./lean-user";
+import { type KeptAccount, keptUserOptions } from "./kept-user";
 import { initialPassword } from "./password";
 import { userInputs, userOptions } from "./user-resource";
 
@@ -20,6 +21,8 @@ export interface DirectoryArgs {
   readonly unmanagedInputs?: readonly string[];
   /** Makes initial passwords; injected so tests can see them. Default: 20 random characters. */
   readonly newPassword?: () => string;
+  /** Accounts of skipped Personio records, declared under their usual name so that nothing changes; default none. */
+  readonly kept?: readonly KeptAccount[];
 }
 
 /**
@@ -72,6 +75,18 @@ export class Directory extends pulumi.ComponentResource {
       );
       users.set(user.employeeId, account);
     });
+    for (const account of args.kept ?? []) {
+      // The inputs are ignored (the old ones are kept); the account's own UPN satisfies the required ones.
+      const { userPrincipalName } = account;
+      const declared = withoutStackTraces(() =>
+        declareUser(
+          employeeLogicalName(account.employeeId),
+          { displayName: userPrincipalName, userPrincipalName },
+          { ...keptUserOptions(account), parent: directory },
+        ),
+      );
+      users.set(account.employeeId, declared);
+    }
     return directory;
   }
 }

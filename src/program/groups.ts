@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GroupPlan, PlannedGroup } from "../groups";
 import type { DesiredUser } from "../render";
 import type { TenantGroup } from "./existing-groups";
+import type { KeptAccount } from "./kept-user";
 import { withoutStackTraces } from "./lean-user";
 import { type GroupCounts, GROUPS_TYPE, groupLogicalName, membershipLogicalName } from "../contract";
 import { groupDescription, membershipImportId } from "./group-resources";
@@ -17,6 +18,8 @@ export interface GroupsArgs {
   readonly tenant: ReadonlyMap<PlannedGroup, TenantGroup>;
   /** The rendered users: an adopted account's object id is known before anything is declared. */
   readonly users: readonly DesiredUser[];
+  /** Accounts of skipped Personio records: their memberships of existing groups stay as the tenant has them. */
+  readonly kept?: readonly KeptAccount[];
   /** The object id of the account the directory declared for an employee (an output for a new account). */
   readonly accountId: (employeeId: string) => pulumi.Input<string>;
 }
@@ -74,6 +77,15 @@ export class Groups extends pulumi.ComponentResource {
             membershipLogicalName(employeeId, tenant.objectId),
             { groupObjectId: tenant.objectId, memberObjectId: memberId(employeeId) },
             { parent: this, ...(present ? { import: membershipImportId(tenant.objectId, known) } : {}) },
+          );
+        }
+        for (const account of args.kept ?? []) {
+          if (!tenant.members.has(account.objectId.toLowerCase())) continue;
+          memberships++;
+          new azuread.GroupMember(
+            membershipLogicalName(account.employeeId, tenant.objectId),
+            { groupObjectId: tenant.objectId, memberObjectId: account.objectId },
+            { parent: this, import: membershipImportId(tenant.objectId, account.objectId) },
           );
         }
       }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { nextEvents } from "../render/next-events";
 import type { RenderResult } from "../render";
-import type { StackOutputs } from "../contract";
+import { type StackOutputs, UNREADABLE_RECORD } from "../contract";
+import type { SkippedRecord } from "../personio";
 import { principalNamesOutput } from "../contract/principal-names";
 import type { LeanUser } from "./lean-user";
 import type { GroupCounts, Groups } from "./groups";
@@ -17,13 +18,25 @@ type FromState = "initialPasswords" | "principalNames";
 
 const NO_GROUPS: GroupCounts = { groups: 0, created: 0, existing: 0, memberships: 0 };
 
-/** Builds the stack outputs from the render result, the declared accounts and groups (when rules exist). */
+/**
+ * Builds the stack outputs from the render result, the declared accounts and groups (when rules exist); records
+ * skipped as unreadable are listed among `skipped` with reason {@link UNREADABLE_RECORD} and their field.
+ */
 export function stackOutputs(
   result: RenderResult,
   employees: number,
   accounts: ReadonlyMap<string, LeanUser>,
   groups?: Groups,
+  unreadable: readonly SkippedRecord[] = [],
 ): ProgramOutputs {
+  const skipped = [
+    ...result.skipped,
+    ...unreadable.map((r) => ({
+      employeeId: String(r.employeeId),
+      reason: UNREADABLE_RECORD,
+      attribute: r.field,
+    })),
+  ];
   const enabled = result.users.filter((u) => u.accountEnabled).length;
   const adopted = result.users.filter((u) => u.adoptedObjectId !== undefined).length;
   return {
@@ -34,9 +47,9 @@ export function stackOutputs(
       disabled: result.users.length - enabled,
       adopted,
       created: result.users.length - adopted,
-      skipped: result.skipped.length,
+      skipped: skipped.length,
     },
-    skipped: result.skipped,
+    skipped,
     initialPasswords: pulumi.secret(initialPasswords(accounts)),
     groups: groups?.counts ?? NO_GROUPS,
     existingGroups: groups?.existingNames ?? {},

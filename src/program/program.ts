@@ -1,13 +1,20 @@
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
-import { type ConfigEnv, ConfigError, type LoadedConfig, loadStackConfig } from "../config";
+import {
+  type ConfigEnv,
+  ConfigError,
+  type ExistingAccount,
+  type LoadedConfig,
+  loadStackConfig,
+} from "../config";
 import { PersonioError } from "../personio";
-import { type DesiredDirectory, desiredDirectory } from "../pipeline";
+import { AttributeAccessError, type DesiredDirectory, desiredDirectory } from "../pipeline";
 import { calendarDateIn } from "../render";
 import type { Snapshot } from "../snapshot";
 import { declarationOrder } from "./declaration-order";
 import { Directory } from "./directory";
 import { toExistingAccounts } from "./existing-accounts";
+import { keptAccounts } from "./kept-user";
 import type { LeanUser } from "./lean-user";
 import { readExistingGroups } from "./existing-groups";
 import { Groups } from "./groups";
@@ -37,7 +44,15 @@ export interface ProgramInputs {
  */
 export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
   const config = loadConfig(inputs);
-  const { employees, result, groups: groupPlan } = await directoryOf(config, inputs);
+  let tenantAccounts: readonly ExistingAccount[] = [];
+  const directoryRead = await directoryOf(config, inputs, (accounts) => (tenantAccounts = accounts));
+  const { employees, skippedRecords, result, groups: groupPlan } = directoryRead;
+  for (const record of skippedRecords) {
+    pulumi.log.warn(
+      `employee ${record.employeeId}: ${record.field}: unreadable in Personio; record skipped, account left as it is`,
+    );
+  }
+  const kept = keptAccounts(skippedRecords, tenantAccounts);
   for (const warning of result.warnings) {
     pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
   }
@@ -54,6 +69,7 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
     followRenames: config.followRenames,
     unmanagedInputs: unmanagedInputs(config.attributeMapping),
     newPassword: inputs.newPassword,
+    kept,
   });
   const accounts = directory.users;
   const groups =
@@ -63,25 +79,38 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
           plan: groupPlan,
           tenant: tenantGroups,
           users: result.users,
+          kept,
           accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
         });
-  return stackOutputs(result, employees.length, accounts, groups);
+  return stackOutputs(result, employees.length + skippedRecords.length, accounts, groups, skippedRecords);
 }
 
 /**
  * The desired directory from the runner's snapshot or Personio, adopting the tenant's existing accounts (read
  * once, after Personio); Personio and group-rule failures become one line.
  */
-async function directoryOf(config: LoadedConfig, inputs: ProgramInputs): Promise<DesiredDirectory> {
+async function directoryOf(
+  config: LoadedConfig,
+  inputs: ProgramInputs,
+  onTenant: (accounts: readonly ExistingAccount[]) => void,
+): Promise<DesiredDirectory> {
   try {
     return await desiredDirectory({
       config,
       today: inputs.snapshot?.today ?? calendarDateIn(inputs.now, config.timezone),
-      existingAccounts: async () => toExistingAccounts((await azuread.getUsers({ returnAll: true })).users),
-      ...(inputs.snapshot === undefined ? {} : { employees: inputs.snapshot.employees }),
+      existingAccounts: async () => {
+        const accounts = toExistingAccounts((await azuread.getUsers({ returnAll: true })).users);
+        onTenant(accounts);
+        return accounts;
+      },
+      ...(inputs.snapshot === undefined
+        ? {}
+        : { listing: { employees: inputs.snapshot.employees, skipped: inputs.snapshot.skipped ?? [] } }),
     });
   } catch (error) {
-    if (error instanceof PersonioError) throw new pulumi.RunError(error.message);
+    if (error instanceof PersonioError || error instanceof AttributeAccessError) {
+      throw new pulumi.RunError(error.message);
+    }
     return toRunError(error);
   }
 }

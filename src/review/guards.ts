@@ -1,4 +1,5 @@
 import type { ChangeSet, UserChange } from "./change-set";
+import { DEFAULT_SKIP_LIMIT, type SkipLimit, skippedGuard } from "./skipped-guard";
 
 /** The guards checked between preview and `up`; each can be overridden for one run by an explicit flag. */
 export interface GuardOptions {
@@ -19,6 +20,8 @@ export interface GuardOptions {
   readonly minEmployeeShare: number;
   /** Let more group memberships end than the threshold (`--allow-mass-leave`); default false. */
   readonly allowMassLeave?: boolean;
+  /** Most unreadable Personio records a run may skip (`--max-skipped`); default 5 % of the employees. */
+  readonly maxSkipped?: SkipLimit;
 }
 
 /** What the guards look at. */
@@ -32,7 +35,7 @@ export interface GuardInput {
 
 /** A guard that stops `up`: which one, why (one line, with the numbers), and the flag that overrides it. */
 export interface Refusal {
-  readonly guard: "deletes" | "disables" | "leaves" | "empty" | "shrink" | "unknown-employees";
+  readonly guard: "deletes" | "disables" | "leaves" | "empty" | "shrink" | "unknown-employees" | "skipped";
   readonly message: string;
   readonly override: string;
 }
@@ -76,6 +79,7 @@ export function evaluateGuards(input: GuardInput, options: GuardOptions): GuardV
   record(deletesGuard(input.changeSet.users, options));
   record(disablesGuard(input.changeSet, options));
   if (input.changeSet.memberships !== undefined) record(leavesGuard(input.changeSet, options));
+  record(skippedGuard(input.changeSet, input.employees ?? 0, options.maxSkipped ?? DEFAULT_SKIP_LIMIT));
   if (input.employees === undefined) {
     record(unknownEmployeesGuard(options));
   } else {

@@ -1,5 +1,6 @@
 import { type ConfigEnv, type LoadedConfig, loadStackConfig } from "../config";
 import type { PersonioClient, PersonioClientOptions } from "../personio";
+import { checkAttributeAccess } from "../pipeline/attribute-access";
 import { listEmployees, personioClient } from "../pipeline/personio";
 import { calendarDateIn } from "../render";
 import type { Snapshot } from "../snapshot/schema";
@@ -35,9 +36,10 @@ export async function takeSnapshot(
 ): Promise<PersonioReading> {
   const config = loadStackConfig(rawConfig, options.env);
   const client = personioClient(config, options.client);
-  const employees = await listEmployees(config, client, options.signal);
+  const { employees, skipped } = await listEmployees(config, client, options.signal);
+  checkAttributeAccess(config, employees);
   return {
-    snapshot: { version: 1, today: calendarDateIn(options.now, config.timezone), employees },
+    snapshot: { version: 1, today: calendarDateIn(options.now, config.timezone), employees, skipped },
     config,
     client,
   };

@@ -13,6 +13,11 @@ export const SnapshotSchema = z.strictObject({
   version: z.literal(1),
   today: CalendarDateSchema,
   employees: z.array(EmployeeSchema).readonly(),
+  /** Employees whose record had an unreadable field: id and field only, never the value. */
+  skipped: z
+    .array(z.strictObject({ employeeId: z.number().int().positive(), field: z.string() }).readonly())
+    .readonly()
+    .optional(),
 });
 
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -47,6 +47,8 @@ describe("npm run reconcile: --interval, --jitter and --cycle-timeout", () => {
 
 const TIMER = "Allowed: a duration above 0 up to 24d, such as 90s, 30m, 1h or 1d.";
 const COMPARED = "Allowed: a duration above 0 up to 365d, such as 90s, 30m, 1h or 1d.";
+const SKIPPED =
+  "Allowed: a whole number of records >= 0 (12) or a percentage of the employees from 0% to 100% (5%).";
 const JITTER = "Allowed: a duration from 0 up to 24d, such as 90s, 30m, 1h or 1d.";
 const REFRESH = "Allowed: a duration above 0 up to 365d, such as 90s, 30m, 1h or 1d, or never.";
 
@@ -83,6 +85,11 @@ describe("npm run reconcile: the limits of every duration flag", () => {
     ["--refresh-every", "", REFRESH],
     ["--grace", "never", TIMER],
     ["--max-staleness", "never", COMPARED],
+    ["--max-skipped", "5.5", SKIPPED],
+    ["--max-skipped", "101%", SKIPPED],
+    ["--max-skipped", "-1", SKIPPED],
+    ["--max-skipped", "", SKIPPED],
+    ["--max-skipped", "five", SKIPPED],
   ])(
     "fails with exit 2 for %s=%j, naming the flag, the value and the limits",
     async (flag, value, allowed) => {

@@ -218,6 +218,44 @@ describe("PersonioClient.listEmployees", () => {
     );
   });
 
+  it("skips a record with an impossible date in listEmployeeRecords, naming its id and field only", async () => {
+    const employees = generateCompany(150, 1);
+    const broken = structuredClone(employees.slice(100));
+    const target = broken[7] as { attributes: Record<string, { value: unknown }> };
+    target.attributes["termination_date"] = { value: "2025-02-30" };
+    const body = {
+      success: true,
+      metadata: { total_elements: 150, current_page: 1, total_pages: 2 },
+      offset: 100,
+      limit: 100,
+      data: broken,
+    };
+    harness = await startHarness({ employees, faults: { replacePage: { offset: 100, body } } });
+    const listing = await harness.client.listEmployeeRecords();
+    expect(listing.skipped).toStrictEqual([{ employeeId: 108, field: "termination_date" }]);
+    expect(listing.employees).toHaveLength(149);
+    expect(listing.employees.map((e) => e.id)).not.toContain(108);
+  });
+
+  it("still fails the listing for a record whose id cannot be read", async () => {
+    const employees = generateCompany(10, 1);
+    const broken = structuredClone(employees);
+    const target = broken[3] as { attributes: Record<string, { value: unknown }> };
+    target.attributes["id"] = { value: "x" };
+    const body = {
+      success: true,
+      metadata: { total_elements: 10, current_page: 1, total_pages: 1 },
+      offset: 0,
+      limit: 100,
+      data: broken,
+    };
+    harness = await startHarness({ employees, faults: { replacePage: { offset: 0, body } } });
+    const error = await caught(harness.client.listEmployeeRecords());
+    expect(error.message).toBe(
+      'Personio GET /v1/company/employees offset=0: malformed payload at field id: item 3: expected a positive whole number, got "x"',
+    );
+  });
+
   it("fails when a page is not JSON", async () => {
     harness = await startHarness({ count: 10, faults: { replacePage: { offset: 0, body: "<html>" } } });
     const error = await caught(harness.client.listEmployees());

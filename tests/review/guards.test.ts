@@ -52,6 +52,7 @@ describe("evaluateGuards", () => {
       checked: [
         "deletes: no user deletes or replaces",
         "disables: 2, at most 12 allowed (max(5, 20 % of 58 managed))",
+        "skipped: 0 unreadable Personio records skipped, at most 5 % of 60 employees allowed",
         "empty: Personio lists 60 employees",
         "shrink: Personio lists 60 employees, at least 55 needed (90 % of the last successful run's 61)",
       ],
