@@ -4,6 +4,7 @@ import { AttributeAccessError } from "../pipeline/attribute-access";
 import { toCalendarDate } from "../personio/dates";
 import { desiredDirectory } from "../pipeline";
 import { ExistingAccountsError, readExistingAccounts } from "../plan/existing-accounts";
+import { withUnreadableRecords } from "../plan/unreadable-records";
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
 import { calendarDateIn, type DesiredUser } from "../render";
@@ -46,7 +47,8 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       today,
       existingAccounts: async () => existingAccounts,
     });
-    const { employees, result } = directory;
+    const { employees, skippedRecords } = directory;
+    const result = withUnreadableRecords(directory.result, skippedRecords);
     const groups = config.groups.length === 0 ? undefined : directory.groups;
     const writeBack =
       config.writeBack === undefined
@@ -55,7 +57,8 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
             attribute: config.writeBack.attribute,
             changes: planWriteBack(employees, renderedNames(result.users), config.writeBack.attribute).length,
           };
-    const plan = buildPlan(result, employees.length, today, config.timezone, groups, writeBack);
+    const listed = employees.length + skippedRecords.length;
+    const plan = buildPlan(result, listed, today, config.timezone, groups, writeBack);
     if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);

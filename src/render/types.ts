@@ -45,9 +45,17 @@ export interface DesiredUser {
 
 /** Why an employee has no desired user. */
 export type SkipReason =
-  "missing_required_attribute" | "invalid_login_name" | "terminated_before_provisioning" | "not_yet_due";
+  | "missing_required_attribute"
+  | "invalid_login_name"
+  | "terminated_before_provisioning"
+  | "not_yet_due"
+  /** The Personio record could not be read (e.g. an impossible date): its account is left as it is. */
+  | "unreadable_record";
 
-/** An employee that is not rendered, with the reason (and, for a missing attribute, its Personio key). */
+/**
+ * An employee that is not rendered, with the reason (and, for a missing attribute or an unreadable record, the
+ * Personio key concerned).
+ */
 export interface SkippedEmployee {
   readonly employeeId: string;
   readonly reason: SkipReason;

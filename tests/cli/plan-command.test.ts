@@ -323,10 +323,32 @@ describe("npm run plan", () => {
     60_000,
   );
 
-  it("exits 1 naming the employee and field of a malformed payload, keeping an earlier plan file", async () => {
+  it("skips a record it cannot read, listing its id and field, and plans everyone else", async () => {
     const employees = generateCompany(3, 1);
     const broken = structuredClone(employees) as unknown as { attributes: Record<string, unknown> }[];
-    (broken[1] as { attributes: Record<string, unknown> }).attributes["created_at"] = { value: "yesterday" };
+    (broken[1] as { attributes: Record<string, unknown> }).attributes["termination_date"] = {
+      value: "2025-02-30",
+    };
+    sandbox.setFaults({
+      replacePage: { offset: 0, body: { success: true, metadata: { total_elements: 3 }, data: broken } },
+    });
+    const json = path.join(dir, "plan.json");
+    const run = await plan(["--json", json]);
+    expect(run.code).toBe(0);
+    const written = JSON.parse(readFileSync(json, "utf8"));
+    expect(written.skipped).toContainEqual({
+      employeeId: "2",
+      reason: "unreadable_record",
+      attribute: "termination_date",
+    });
+    expect(written.summary.employees).toBe(3);
+    expect(run.stdout).not.toContain("2025-02-30");
+  });
+
+  it("exits 1 naming the request of a record without a readable id, keeping an earlier plan file", async () => {
+    const employees = generateCompany(3, 1);
+    const broken = structuredClone(employees) as unknown as { attributes: Record<string, unknown> }[];
+    (broken[1] as { attributes: Record<string, unknown> }).attributes["id"] = { value: "x" };
     sandbox.setFaults({
       replacePage: { offset: 0, body: { success: true, metadata: { total_elements: 3 }, data: broken } },
     });
@@ -334,9 +356,8 @@ describe("npm run plan", () => {
     writeFileSync(json, "previous");
     const run = await plan(["--json", json]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toEqual([
-      "Personio GET /v1/company/employees offset=0: malformed payload at employee 2, field created_at: expected a date-time with offset, got a string of 9 characters",
-    ]);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(/^Personio GET \/v1\/company\/employees offset=0: malformed payload/);
     expect(readFileSync(json, "utf8")).toBe("previous");
   });
 
