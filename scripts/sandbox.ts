@@ -6,8 +6,17 @@ import {
   loadSampleCompany,
   parseSandboxArgs,
   SANDBOX_USAGE,
+  startGraphEmulator,
   startSandbox,
+  tenantFromCompany,
 } from "../src/sandbox";
+
+/** The emulated tenant's fixed identity: a demo, not a secret. */
+const GRAPH_TENANT = {
+  tenantId: "00000000-0000-4000-8000-00000000c0de",
+  clientId: "graph-sandbox-client",
+  clientSecret: "graph-sandbox-secret",
+};
 
 /** Runs a Personio sandbox until SIGINT/SIGTERM; the first stdout line is its base URL. Exit 2 on bad flags. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -44,11 +53,28 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`PERSONIO_CLIENT_ID=${sandbox.credentials.clientId}`);
   console.log(`PERSONIO_CLIENT_SECRET=${sandbox.credentials.clientSecret}`);
   console.error(`Personio sandbox: ${employees.length} employees at ${sandbox.baseUrl}; Ctrl-C stops it.`);
+  const graph =
+    args.graphPort === undefined
+      ? undefined
+      : await startGraphEmulator({
+          ...GRAPH_TENANT,
+          users: tenantFromCompany(employees),
+          port: args.graphPort,
+          log: (line) => console.error(`graph: ${line}`),
+        });
+  if (graph !== undefined) {
+    console.log(`GRAPH_ENDPOINT=${graph.url}`);
+    console.log(`AZURE_AUTHORITY_HOST=${graph.authorityHost}`);
+    console.log(`AZURE_TENANT_ID=${GRAPH_TENANT.tenantId}`);
+    console.log(`AZURE_CLIENT_ID=${GRAPH_TENANT.clientId}`);
+    console.log(`AZURE_CLIENT_SECRET=${GRAPH_TENANT.clientSecret}`);
+    console.error(`Graph emulator: ${graph.state.users.length} accounts at ${graph.url} (plain HTTP).`);
+  }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
-  await sandbox.close();
+  await Promise.all([sandbox.close(), graph?.close()]);
   const count = sandbox.requests.length;
   console.error(`Personio sandbox: stopped (${signal}) after ${count} request${count === 1 ? "" : "s"}.`);
   return 0;

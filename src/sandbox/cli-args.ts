@@ -12,6 +12,8 @@ export interface SandboxCliOptions {
   readonly tokenTtlSeconds: number | undefined;
   readonly rejectCredentials: boolean;
   readonly rateLimit: { readonly perSecond: number; readonly perMinute: number } | undefined;
+  /** Start the Microsoft Graph emulator too, on this port (0: a free one); undefined: Personio only. */
+  readonly graphPort: number | undefined;
 }
 
 /** A command line the sandbox cannot run with; the message is one line naming the flag, the value and what is allowed. */
@@ -26,8 +28,11 @@ export const SANDBOX_USAGE = `Usage: npm run sandbox -- [flags]
   --token-ttl SECONDS      expires_in of issued tokens (default 86400)
   --reject-credentials     every POST /v1/auth answers 401
   --rate-limit PERSEC/PERMIN  answer 429 above these rates, e.g. 15/300 (Personio's limits)
+  --graph                  also start the Microsoft Graph emulator, its tenant seeded from the same company
+  --graph-port N           its port (implies --graph; default 0: a free port)
   --help                   this text
-Prints the base URL as the first line, then PERSONIO_CLIENT_ID=… and PERSONIO_CLIENT_SECRET=…; stops on Ctrl-C.`;
+Prints the base URL as the first line, then PERSONIO_CLIENT_ID=… and PERSONIO_CLIENT_SECRET=…; with --graph
+also GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST, AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; stops on Ctrl-C.`;
 
 const FLAGS = {
   help: { type: "boolean" },
@@ -39,6 +44,8 @@ const FLAGS = {
   "token-ttl": { type: "string" },
   "reject-credentials": { type: "boolean" },
   "rate-limit": { type: "string" },
+  graph: { type: "boolean" },
+  "graph-port": { type: "string" },
 } as const;
 
 /** What each flag allows, as error messages say it. */
@@ -50,6 +57,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "--today": "a date YYYY-MM-DD",
   "--token-ttl": "whole seconds 0-31536000",
   "--rate-limit": "PERSEC/PERMIN, two whole numbers of 1 or more, e.g. 15/300",
+  "--graph-port": "a whole number 0-65535 (0 picks a free port)",
 };
 const ALLOWED_FLAGS = Object.keys(FLAGS)
   .map((flag) => `--${flag}`)
@@ -78,6 +86,8 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxCliOptions {
     tokenTtlSeconds: whole("--token-ttl", values["token-ttl"], 0, 31_536_000),
     rejectCredentials: values["reject-credentials"] ?? false,
     rateLimit: rateLimit(values["rate-limit"]),
+    graphPort:
+      whole("--graph-port", values["graph-port"], 0, 65_535) ?? (values.graph === true ? 0 : undefined),
   };
 }
 

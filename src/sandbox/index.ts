@@ -18,3 +18,21 @@ export type {
   SandboxOptions,
   SandboxRequest,
 } from "./types";
+export {
+  type GraphEmulator,
+  MAX_BODY_BYTES as GRAPH_MAX_BODY_BYTES,
+  startGraphEmulator,
+} from "./graph-server";
+export type { GraphFaultPlan, RequestFault, SubRequestFault } from "./graph-faults";
+export { GraphFaults } from "./graph-faults";
+export { GraphState } from "./graph-state";
+export { tenantFromCompany } from "./graph-seed";
+export { selfSignedCertificate, type TlsPair } from "./graph-tls";
+export {
+  type CapturedMail,
+  type EmulatedUser,
+  type GraphAction,
+  type GraphCounts,
+  type GraphEmulatorOptions,
+  GRAPH_ROLES,
+} from "./graph-types";

@@ -19,6 +19,7 @@ describe("parseSandboxArgs", () => {
       tokenTtlSeconds: undefined,
       rejectCredentials: false,
       rateLimit: undefined,
+      graphPort: undefined,
     });
   });
 
@@ -35,11 +36,12 @@ describe("parseSandboxArgs", () => {
       tokenTtlSeconds: 60,
       rejectCredentials: true,
       rateLimit: { perSecond: 15, perMinute: 300 },
+      graphPort: undefined,
     });
   });
 
   const FLAGS =
-    "--help, --port, --data, --generate, --latency, --today, --token-ttl, --reject-credentials, --rate-limit";
+    "--help, --port, --data, --generate, --latency, --today, --token-ttl, --reject-credentials, --rate-limit, --graph, --graph-port";
   it.each([
     [
       ["--port", "http"],
