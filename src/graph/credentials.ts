@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { ClientAssertionCredential, ClientSecretCredential, type TokenCredential } from "@azure/identity";
+import type { GraphCredentialSettings } from "./credential-settings";
+import { fetchGitHubIdToken } from "./github-oidc";
+
+export interface GraphCredentialOptions {
+  /** Deadline of one GitHub OIDC token request; default 30 s. */
+  readonly oidcDeadlineMs?: number;
+  /** For tests of the GitHub OIDC exchange. */
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * The `@azure/identity` credential for the settings: a client secret, or a client assertion read on every token
+ * request — from the federated token file (AKS workload identity rotates it) or from GitHub's OIDC endpoint.
+ */
+export function createGraphCredential(
+  settings: GraphCredentialSettings,
+  options: GraphCredentialOptions = {},
+): TokenCredential {
+  const { tenantId, clientId, authorityHost, disableInstanceDiscovery } = settings;
+  const common = { authorityHost, disableInstanceDiscovery };
+  switch (settings.kind) {
+    case "client-secret":
+      return new ClientSecretCredential(tenantId, clientId, settings.clientSecret, common);
+    case "federated-token-file": {
+      const path = settings.tokenFilePath;
+      return new ClientAssertionCredential(
+        tenantId,
+        clientId,
+        async () => (await readFile(path, "utf8")).trim(),
+        common,
+      );
+    }
+    case "github-oidc": {
+      const { requestUrl, requestToken } = settings;
+      const assertion = (): Promise<string> =>
+        fetchGitHubIdToken({
+          requestUrl,
+          requestToken,
+          deadlineMs: options.oidcDeadlineMs,
+          fetch: options.fetch,
+        });
+      return new ClientAssertionCredential(tenantId, clientId, assertion, common);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+export { createGraphApi, MAX_WRITES_PER_SECOND, type GraphApiOptions } from "./client";
+export {
+  DEFAULT_AUTHORITY_HOST,
+  graphCredentialSettings,
+  type Env,
+  type GraphCredentialSettings,
+  type GraphCredentialSettingsResult,
+} from "./credential-settings";
+export { createGraphCredential, type GraphCredentialOptions } from "./credentials";
+export { DEFAULT_GRAPH_ENDPOINT, resolveGraphEndpoint, type GraphEndpoint } from "./endpoint";
+export { describePath, GraphPayloadError, GraphRequestError, GraphTransportError } from "./errors";
+export { fetchGitHubIdToken, GITHUB_OIDC_AUDIENCE, type GitHubIdTokenRequest } from "./github-oidc";
+export { MAX_BATCH_SIZE } from "./batch";
+export { LIST_USERS_PATH, TenantUserSchema } from "./list-users";
+export { DEFAULT_GRAPH_RETRY, type GraphRequestEvent, type GraphRetryOptions } from "./retry";
+export {
+  TENANT_USER_FIELDS,
+  type ExtensionAttributes,
+  type GraphApi,
+  type GraphRequest,
+  type GraphResponse,
+  type TenantUser,
+} from "./types";
