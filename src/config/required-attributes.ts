@@ -6,12 +6,14 @@ const ALWAYS = ["first_name", "last_name", "email", "status", "termination_date"
 
 /**
  * The Personio attributes a run needs (`attributes[]`): nothing more is fetched, as data minimisation asks.
- * The id always comes back and is not listed; `hire_date` is read when the joiners config uses it.
+ * The id always comes back and is not listed; `hire_date` is read when the joiners config uses it, and with
+ * the supervisor when hires get a Temporary Access Pass (its window and its recipient).
  */
 export function requiredAttributes(
   config: RenderConfig & {
     readonly groups?: readonly GroupRule[];
     readonly writeBack?: { readonly attribute: string } | undefined;
+    readonly graph?: { readonly temporaryAccessPass?: unknown };
   },
 ): string[] {
   const keys = new Set<string>(ALWAYS);
@@ -23,6 +25,10 @@ export function requiredAttributes(
   const joiners = config.joiners;
   if (joiners !== undefined && (joiners.createDaysBeforeHire !== null || joiners.enableFrom === "hireDate")) {
     keys.add("hire_date");
+  }
+  if (config.graph?.temporaryAccessPass !== undefined) {
+    keys.add("hire_date");
+    keys.add("supervisor");
   }
   keys.delete("id");
   return [...keys].sort();

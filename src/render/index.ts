@@ -1,5 +1,6 @@
 export { render } from "./render";
 export type {
+  DesiredExtensionAttributes,
   DesiredUser,
   RenderInput,
   RenderResult,
