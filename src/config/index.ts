@@ -1,4 +1,13 @@
-export type { RenderConfig, LoginSchema, LoginPart, ExistingAccount, JoinersConfig } from "./types";
+export type {
+  RenderConfig,
+  LoginSchema,
+  LoginPart,
+  ExistingAccount,
+  JoinersConfig,
+  GraphConfig,
+  TemporaryAccessPassConfig,
+} from "./types";
+export { GraphSchema, TemporaryAccessPassSchema } from "./graph";
 export { StackConfigSchema, type StackConfig } from "./schema";
 export { parseStackConfig, ConfigError, NAMESPACE, type ConfigEnv } from "./parse";
 export { readStackFile, type StackFileConfig } from "./stack-file";

@@ -7,30 +7,33 @@ const ALWAYS = ["first_name", "last_name", "email", "status", "termination_date"
 type AttributeConfig = RenderConfig & {
   readonly groups?: readonly GroupRule[];
   readonly writeBack?: { readonly attribute: string } | undefined;
+  readonly graph?: { readonly temporaryAccessPass?: unknown };
 };
 
 /**
  * The attributes the stack's own config names — login schema, attribute mapping, group rules, write-back — with
- * where each is named, in config order. An attribute in several places is listed once, at its first.
+ * the stack key that names each, in config order. An attribute in several places is listed once, at its first.
  * @example configuredAttributes({ loginSchema: first_name…, attributeMapping: { jobTitle: "position" } })
- *   → [["first_name", "loginSchema"], ["position", "attributeMapping.jobTitle"]]
+ *   → [["first_name", "personio-azuread:loginSchema.beginning.attribute"],
+ *      ["position", "personio-azuread:attributeMapping.jobTitle"]]
  */
 export function configuredAttributes(config: AttributeConfig): [key: string, where: string][] {
   const found = new Map<string, string>();
   const add = (key: string, where: string): void => {
-    if (key !== "id" && !found.has(key)) found.set(key, where);
+    if (key !== "id" && !found.has(key)) found.set(key, `personio-azuread:${where}`);
   };
-  add(config.loginSchema.beginning.attribute, "loginSchema");
-  if (config.loginSchema.end !== null) add(config.loginSchema.end.attribute, "loginSchema");
+  add(config.loginSchema.beginning.attribute, "loginSchema.beginning.attribute");
+  if (config.loginSchema.end !== null) add(config.loginSchema.end.attribute, "loginSchema.end.attribute");
   for (const [input, key] of Object.entries(config.attributeMapping)) add(key, `attributeMapping.${input}`);
-  for (const rule of config.groups ?? []) add(rule.attribute, "groups");
-  if (config.writeBack !== undefined) add(config.writeBack.attribute, "writeBack");
+  (config.groups ?? []).forEach((rule, index) => add(rule.attribute, `groups.${index}.attribute`));
+  if (config.writeBack !== undefined) add(config.writeBack.attribute, "writeBack.attribute");
   return [...found];
 }
 
 /**
  * The Personio attributes a run needs (`attributes[]`): nothing more is fetched, as data minimisation asks.
- * The id always comes back and is not listed; `hire_date` is read when the joiners config uses it.
+ * The id always comes back and is not listed; `hire_date` is read when the joiners config uses it, and with
+ * the supervisor when hires get a Temporary Access Pass (its window and its recipient).
  */
 export function requiredAttributes(config: AttributeConfig): string[] {
   const keys = new Set<string>(ALWAYS);
@@ -38,6 +41,10 @@ export function requiredAttributes(config: AttributeConfig): string[] {
   const joiners = config.joiners;
   if (joiners !== undefined && (joiners.createDaysBeforeHire !== null || joiners.enableFrom === "hireDate")) {
     keys.add("hire_date");
+  }
+  if (config.graph?.temporaryAccessPass !== undefined) {
+    keys.add("hire_date");
+    keys.add("supervisor");
   }
   keys.delete("id");
   return [...keys].sort();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EXTENSION_ATTRIBUTES } from "../entra/extension-attributes";
 import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../entra/user-inputs";
 import {
   APP_ID_ALLOWED,
@@ -8,6 +9,7 @@ import {
   isAppId,
   isBaseUrl,
 } from "../personio/endpoint";
+import { GraphSchema } from "./graph";
 import { GroupRules } from "./groups";
 import { isPersonioKey } from "./personio-keys";
 
@@ -50,10 +52,11 @@ export const LoginSchemaSchema = z.strictObject(
   allowed("{ beginning, separator, end, domain }"),
 );
 
-const TARGETS = new Set(AZUREAD_USER_INPUTS);
+const TARGETS = new Set([...AZUREAD_USER_INPUTS, ...EXTENSION_ATTRIBUTES]);
 const MAPPING_TARGET_ALLOWED =
   `an azuread.User input: ${AZUREAD_USER_INPUTS.join(", ")} ` +
-  `(${FIXED_USER_INPUTS.join(", ")} are set by the program and cannot be mapped)`;
+  `(${FIXED_USER_INPUTS.join(", ")} are set by the program and cannot be mapped), ` +
+  "or extensionAttribute1 … extensionAttribute15";
 
 const attributeMapping = z
   .record(z.string(), personioKey, allowed("a map of azuread.User input → Personio attribute key"))
@@ -148,9 +151,10 @@ export const StackConfigSchema = z.strictObject(
     groups: GroupRules,
     writeBack: writeBack.optional(),
     joiners: JoinersSchema,
+    graph: GraphSchema,
   },
   allowed(
-    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners",
+    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph",
   ),
 );
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { GraphSchema, TemporaryAccessPassSchema } from "./graph";
 import type { JoinersSchema, LoginPartSchema, LoginSchemaSchema, StackConfig } from "./schema";
 
 /*
@@ -34,3 +35,9 @@ export interface ExistingAccount {
   readonly employeeId: string | null;
   readonly accountEnabled: boolean | null;
 }
+
+/** The Graph step's settings: session revokes on or off, and the Temporary Access Pass (absent: none). */
+export type GraphConfig = Readonly<z.output<typeof GraphSchema>>;
+
+/** How hires get their Temporary Access Pass: sender, fallback recipient, start time, lifetime, lead days. */
+export type TemporaryAccessPassConfig = Readonly<z.output<typeof TemporaryAccessPassSchema>>;

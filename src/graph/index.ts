@@ -13,11 +13,9 @@ export { fetchGitHubIdToken, GITHUB_OIDC_AUDIENCE, type GitHubIdTokenRequest } f
 export { MAX_BATCH_SIZE } from "./batch";
 export { LIST_USERS_PATH, TenantUserSchema } from "./list-users";
 export { DEFAULT_GRAPH_RETRY, type GraphRequestEvent, type GraphRetryOptions } from "./retry";
-export {
-  TENANT_USER_FIELDS,
-  type ExtensionAttributes,
-  type GraphApi,
-  type GraphRequest,
-  type GraphResponse,
-  type TenantUser,
-} from "./types";
+export * from "./types";
+export * from "./actions";
+export { planRevokes } from "./revokes";
+export { accessPassCandidates, planAccessPasses } from "./access-passes";
+export { planExtensionAttributes } from "./extension-attributes";
+export { graphRequests, countGraphActions, formatGraphCounts, type GraphActionCounts } from "./requests";

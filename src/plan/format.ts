@@ -1,9 +1,10 @@
 import Table from "cli-table3";
+import { isExtensionAttribute } from "../entra/extension-attributes";
 import type { DesiredUser } from "../render";
 import { NEXT_DAYS, type NextEvent } from "../render/next-events";
 import type { Plan, PlanUser } from "./plan";
 
-/** Mapped inputs shown as table columns; the rest are in the JSON plan. */
+/** Mapped inputs shown as table columns; the rest, and the extension attributes (not inputs), are in the JSON plan. */
 const MAX_MAPPED_COLUMNS = 3;
 const MAX_CELL = 32;
 const NOT_MAPPED_COLUMNS = new Set([
@@ -27,7 +28,9 @@ const MAX_GROUPS_CELL = 48;
  * human asked for, so it shows names; logs and errors elsewhere never do.
  */
 export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string {
-  const columns = mappedInputs.filter((input) => !NOT_MAPPED_COLUMNS.has(input)).slice(0, MAX_MAPPED_COLUMNS);
+  const columns = mappedInputs
+    .filter((input) => !NOT_MAPPED_COLUMNS.has(input) && !isExtensionAttribute(input))
+    .slice(0, MAX_MAPPED_COLUMNS);
   const sections = [`Plan for ${plan.today} (${plan.timezone})`, ""];
   const next = new Map(plan.nextEvents.map((event) => [event.employeeId, event]));
   sections.push(`Users (${plan.users.length})`);
@@ -136,7 +139,7 @@ function table(head: string[]): Table.Table {
 }
 
 function cell(value: DesiredUser[string]): string {
-  if (value === undefined) return "";
+  if (value === undefined || (typeof value === "object" && !Array.isArray(value))) return "";
   const text = Array.isArray(value) ? value.join(", ") : String(value);
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
 }

@@ -1,9 +1,17 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AZUREAD_USER_INPUTS } from "../entra/user-inputs";
-import type { DesiredUser } from "../render";
+import type { DesiredExtensionAttributes, DesiredUser } from "../render";
 
-/** Keys of a desired user that describe the plan, not `azuread.User` inputs. */
-const NOT_INPUTS = new Set(["adoptedObjectId", "managerEmployeeId", "managerObjectId"]);
+/**
+ * Keys of a desired user that describe the plan, not `azuread.User` inputs; `extensionAttributes` are the Graph
+ * step's to write, the provider cannot set them.
+ */
+const NOT_INPUTS = new Set([
+  "adoptedObjectId",
+  "managerEmployeeId",
+  "managerObjectId",
+  "extensionAttributes",
+]);
 
 /**
  * The plain `azuread.User` inputs of a desired user, without manager and password. Every mapped input is set
@@ -12,9 +20,15 @@ const NOT_INPUTS = new Set(["adoptedObjectId", "managerEmployeeId", "managerObje
 export function userInputs(user: DesiredUser): Record<string, string | boolean | readonly string[]> {
   const inputs: Record<string, string | boolean | readonly string[]> = {};
   for (const [key, value] of Object.entries(user)) {
-    if (value !== undefined && !NOT_INPUTS.has(key)) inputs[key] = value;
+    if (value !== undefined && !NOT_INPUTS.has(key) && !isExtensionAttributes(value)) inputs[key] = value;
   }
   return inputs;
+}
+
+function isExtensionAttributes(
+  value: string | boolean | readonly string[] | DesiredExtensionAttributes,
+): value is DesiredExtensionAttributes {
+  return typeof value === "object" && !Array.isArray(value);
 }
 
 /**

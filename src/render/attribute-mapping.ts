@@ -1,5 +1,7 @@
 import type { AttributeValue } from "../personio/employee";
 import { isoCountryCode } from "./country-codes";
+import { EXTENSION_ATTRIBUTE_RULE, isExtensionAttribute } from "../entra/extension-attributes";
+import { isEmailAddress } from "../entra/mail-address";
 import { INPUT_RULES, type InputRule } from "../entra/user-inputs";
 import { cleanTexts } from "./clean-text";
 import { fitBytes, fitText, type Warn } from "./warnings";
@@ -14,22 +16,19 @@ export interface MappingEntry {
   readonly rule: InputRule;
 }
 
-const EMAIL =
-  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-const EMAIL_MAX_LENGTH = 254;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LANGUAGE = /^([A-Za-z]{2})(?:[-_]([A-Za-z]{2}))?$/;
 const LIST_SEPARATORS = /[,;\s]+/;
 
 /**
- * The mapping as entries in input-name order; throws for a target that is not a mappable input, which the
- * stack config validation already rules out.
+ * The mapping as entries in input-name order (extension attributes are free text of at most 1,024 characters);
+ * throws for a target that is not a mappable input, which the stack config validation already rules out.
  */
 export function compileMapping(mapping: Readonly<Record<string, string>>): MappingEntry[] {
   return Object.keys(mapping)
     .sort()
     .map((input) => {
-      const rule = INPUT_RULES[input];
+      const rule = INPUT_RULES[input] ?? (isExtensionAttribute(input) ? EXTENSION_ATTRIBUTE_RULE : undefined);
       if (rule === undefined)
         throw new Error(`Invalid mapping target: ${input} is not a mappable azuread.User input`);
       return { input, key: mapping[input] as string, rule };
@@ -142,12 +141,12 @@ function readBoolean(raw: AttributeValue | undefined, input: string, warn: Warn)
 }
 
 function readEmail(value: string, input: string, warn: Warn): string | undefined {
-  return check(isEmail(value) ? value : undefined, input, warn, "an e-mail address");
+  return check(isEmailAddress(value) ? value : undefined, input, warn, "an e-mail address");
 }
 
 function readEmails(values: readonly string[], input: string, warn: Warn): readonly string[] | undefined {
   const candidates = values.flatMap((value) => value.split(LIST_SEPARATORS)).filter((value) => value !== "");
-  const valid = candidates.filter(isEmail);
+  const valid = candidates.filter(isEmailAddress);
   if (valid.length < candidates.length) {
     const dropped = candidates.length - valid.length;
     warn(input, `${dropped} value${dropped === 1 ? " is" : "s are"} not an e-mail address; omitted`);
@@ -155,10 +154,6 @@ function readEmails(values: readonly string[], input: string, warn: Warn): reado
   const seen = new Set<string>();
   const unique = valid.filter((mail) => !seen.has(mail.toLowerCase()) && seen.add(mail.toLowerCase()));
   return unique.length === 0 ? undefined : unique;
-}
-
-function isEmail(value: string): boolean {
-  return value.length <= EMAIL_MAX_LENGTH && EMAIL.test(value);
 }
 
 /** RFC 3339 as the provider wants it; a calendar date is midnight UTC, so the date never shifts. */

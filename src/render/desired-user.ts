@@ -5,6 +5,7 @@ import type { ManagerReference } from "./manager";
 import type { DesiredUser } from "./types";
 import { DISPLAY_NAME_MAX_LENGTH, NAME_MAX_LENGTH } from "../entra/user-inputs";
 import { cleanText } from "./clean-text";
+import { splitExtensionAttributes } from "./extension-attributes";
 import { fitText, type Warn } from "./warnings";
 
 /** What one desired user is made of, all decided before. */
@@ -19,8 +20,8 @@ export interface UserParts {
 
 /**
  * The desired user for an employee that passed every check (names and e-mail present). Keys come in the
- * plan's order: fixed inputs, mapped inputs, then `adoptedObjectId` and the manager reference. Only a new
- * account gets a `mailNickname` (the UPN's local part).
+ * plan's order: fixed inputs, mapped inputs, then `adoptedObjectId`, the manager reference and the mapped
+ * extension attributes (not inputs). Only a new account gets a `mailNickname` (the UPN's local part).
  * @example displayName defaults to "Anna Müller" for first_name "Anna", last_name "Müller"
  */
 export function buildDesiredUser(
@@ -31,7 +32,8 @@ export function buildDesiredUser(
   const { employee, userPrincipalName, account, accountEnabled, manager } = parts;
   const givenName = cleanText((employee.firstName ?? "").trim(), "givenName", warn);
   const surname = cleanText((employee.lastName ?? "").trim(), "surname", warn);
-  const { displayName: mappedDisplayName, ...mapped } = mapAttributes(mapping, employee.attributes, warn);
+  const split = splitExtensionAttributes(mapping, mapAttributes(mapping, employee.attributes, warn));
+  const { displayName: mappedDisplayName, ...mapped } = split.inputs;
   // A mapped display name that is empty for this employee falls back to the default: displayName is required.
   const displayName =
     typeof mappedDisplayName === "string"
@@ -49,6 +51,7 @@ export function buildDesiredUser(
     ...mapped,
     ...(account === undefined ? {} : { adoptedObjectId: account.id }),
     ...manager,
+    ...(split.extensionAttributes === undefined ? {} : { extensionAttributes: split.extensionAttributes }),
   };
 }
 

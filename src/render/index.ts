@@ -1,5 +1,6 @@
 export { render } from "./render";
 export type {
+  DesiredExtensionAttributes,
   DesiredUser,
   RenderInput,
   RenderResult,
@@ -11,3 +12,4 @@ export { normalizeLoginPart, MAX_LOCAL_PART } from "./login-name";
 export { addDays, calendarDateIn, isAccountEnabled } from "./calendar";
 export type { LifecycleEvent, LifecycleEventKind } from "./types";
 export { nextDays, nextEvents, NEXT_DAYS, type NextEvent, type PlanDay } from "./next-events";
+export { instantIn } from "./zoned-time";

@@ -13,9 +13,13 @@ export interface LifecycleEvent {
   readonly date: CalendarDate;
 }
 
+/** The extension attributes a stack maps, by name: the value, or null where the employee has none (clears it). */
+export type DesiredExtensionAttributes = Readonly<Record<string, string | null>>;
+
 /**
  * One Azure AD user as the directory should hold it. Keys are `azuread.User` input names, as in the plan
- * JSON, plus the non-input keys `adoptedObjectId`, `managerEmployeeId` and `managerObjectId`.
+ * JSON, plus the non-input keys `adoptedObjectId`, `managerEmployeeId`, `managerObjectId` and
+ * `extensionAttributes`.
  */
 export interface DesiredUser {
   /** The Personio id as a string: the Azure AD `employeeId` (at most 16 characters). */
@@ -39,8 +43,13 @@ export interface DesiredUser {
    * (skipped, yet matched to an account): the edge cannot find that account by the manager's Personio id.
    */
   readonly managerObjectId?: string;
+  /**
+   * The mapped `extensionAttribute1`–`15`, null where the employee has no value; absent when none is mapped.
+   * Not an `azuread.User` input (the provider cannot set them): the Graph step writes them after `up`.
+   */
+  readonly extensionAttributes?: DesiredExtensionAttributes;
   /** Mapped `azuread.User` inputs (jobTitle, department, businessPhones, employeeHireDate, ...). */
-  readonly [input: string]: string | boolean | readonly string[] | undefined;
+  readonly [input: string]: string | boolean | readonly string[] | DesiredExtensionAttributes | undefined;
 }
 
 /** Why an employee has no desired user. */

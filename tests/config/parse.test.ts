@@ -10,6 +10,8 @@ const base = {
   },
 };
 
+const TAP = { sender: "it@contoso.com", fallbackRecipient: "hr@contoso.com" };
+
 function failure(raw: Record<string, unknown>): string {
   try {
     parseStackConfig(raw);
@@ -35,8 +37,47 @@ describe("parseStackConfig", () => {
       followRenames: false,
       groups: [],
       joiners: { createDaysBeforeHire: null, enableFrom: "created" },
+      graph: { revokeSessions: false },
     });
   });
+
+  it("applies the Temporary Access Pass defaults", () => {
+    const graph = { temporaryAccessPass: { sender: "it@contoso.com", fallbackRecipient: "hr@contoso.com" } };
+    expect(parseStackConfig({ ...base, graph }).graph).toEqual({
+      revokeSessions: false,
+      temporaryAccessPass: {
+        sender: "it@contoso.com",
+        fallbackRecipient: "hr@contoso.com",
+        validFrom: "07:00",
+        lifetimeMinutes: 600,
+        usableOnce: false,
+        daysBeforeHire: 1,
+      },
+    });
+  });
+
+  it("reads every graph setting as given", () => {
+    const temporaryAccessPass = {
+      sender: "onboarding@contoso.com",
+      fallbackRecipient: "it-desk@contoso.com",
+      validFrom: "23:59",
+      lifetimeMinutes: 43_200,
+      usableOnce: true,
+      daysBeforeHire: 30,
+    };
+    expect(parseStackConfig({ ...base, graph: { revokeSessions: true, temporaryAccessPass } }).graph).toEqual(
+      { revokeSessions: true, temporaryAccessPass },
+    );
+  });
+
+  it.each(["extensionAttribute1", "extensionAttribute9", "extensionAttribute15"])(
+    "accepts %s as a mapping target",
+    (target) => {
+      expect(
+        parseStackConfig({ ...base, attributeMapping: { [target]: "dynamic_7" } }).attributeMapping,
+      ).toEqual({ [target]: "dynamic_7" });
+    },
+  );
 
   it("reads the opt-in write-back attribute", () => {
     expect(parseStackConfig({ ...base, writeBack: { attribute: "dynamic_40001" } }).writeBack).toEqual({
@@ -109,7 +150,7 @@ describe("parseStackConfig", () => {
     [
       "an unknown mapping target",
       { attributeMapping: { jobTitel: "position" } },
-      /^Invalid mapping target in personio-azuread:attributeMapping: "jobTitel"\. Allowed: an azuread\.User input: ageGroup, businessPhones, .*jobTitle, .*usageLocation \(userPrincipalName, employeeId, accountEnabled, givenName, surname, mailNickname are set by the program and cannot be mapped\)\.$/,
+      /^Invalid mapping target in personio-azuread:attributeMapping: "jobTitel"\. Allowed: an azuread\.User input: ageGroup, businessPhones, .*jobTitle, .*usageLocation \(userPrincipalName, employeeId, accountEnabled, givenName, surname, mailNickname are set by the program and cannot be mapped\), or extensionAttribute1 … extensionAttribute15\.$/,
     ],
     [
       "a fixed property as mapping target",
@@ -154,7 +195,7 @@ describe("parseStackConfig", () => {
     [
       "an unknown key",
       { loginschema: {} },
-      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners\.$/,
+      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph\.$/,
     ],
     [
       "an app id that is not UPPER_SNAKE_CASE",
@@ -186,12 +227,75 @@ describe("parseStackConfig", () => {
       { writeBack: { attribute: "dynamic_1", field: "upn" } },
       /^Unknown key in personio-azuread:writeBack: field\. Allowed: \{ attribute: dynamic_<n> \}\.$/,
     ],
+    ...["extensionAttribute16", "extensionAttribute0", "ExtensionAttribute1"].map((target) => [
+      `the mapping target ${target}`,
+      { attributeMapping: { [target]: "dynamic_7" } },
+      new RegExp(
+        `^Invalid mapping target in personio-azuread:attributeMapping: "${target}"\\. Allowed: an azuread\\.User input: .*, or extensionAttribute1 … extensionAttribute15\\.$`,
+      ),
+    ]),
+    [
+      "an unknown graph key",
+      { graph: { revokeSession: true } },
+      /^Unknown key in personio-azuread:graph: revokeSession\. Allowed: \{ revokeSessions, temporaryAccessPass \}\.$/,
+    ],
+    [
+      "revokeSessions that is not a boolean",
+      { graph: { revokeSessions: "yes" } },
+      /^Invalid value for personio-azuread:graph\.revokeSessions: "yes"\. Allowed: true or false\.$/,
+    ],
+    [
+      "an unknown temporaryAccessPass key",
+      { graph: { temporaryAccessPass: { ...TAP, lifetime: 60 } } },
+      /^Unknown key in personio-azuread:graph\.temporaryAccessPass: lifetime\. Allowed: \{ sender, fallbackRecipient, validFrom, lifetimeMinutes, usableOnce, daysBeforeHire \}\.$/,
+    ],
+    [
+      "a temporaryAccessPass without a sender",
+      { graph: { temporaryAccessPass: { fallbackRecipient: "hr@contoso.com" } } },
+      /^Invalid value for personio-azuread:graph\.temporaryAccessPass\.sender: \(missing\)\. Allowed: the user principal name or e-mail address of a mailbox, such as it@contoso\.com\.$/,
+    ],
+    [
+      "a sender that is not an address",
+      { graph: { temporaryAccessPass: { ...TAP, sender: "it-desk" } } },
+      /^Invalid value for personio-azuread:graph\.temporaryAccessPass\.sender: "it-desk"\. Allowed: the user principal name or e-mail address of a mailbox, such as it@contoso\.com\.$/,
+    ],
+    [
+      "a fallback recipient that is not an address",
+      { graph: { temporaryAccessPass: { ...TAP, fallbackRecipient: "hr@contoso" } } },
+      /^Invalid value for personio-azuread:graph\.temporaryAccessPass\.fallbackRecipient: "hr@contoso"\. Allowed: an e-mail address such as it@contoso\.com\.$/,
+    ],
+    ...["7:00", "24:00", "07:60", "0700", 7].map((validFrom) => [
+      `validFrom ${JSON.stringify(validFrom)}`,
+      { graph: { temporaryAccessPass: { ...TAP, validFrom } } },
+      new RegExp(
+        `^Invalid value for personio-azuread:graph\\.temporaryAccessPass\\.validFrom: ${JSON.stringify(validFrom)}\\. Allowed: a time of day "HH:MM" from 00:00 to 23:59\\.$`,
+      ),
+    ]),
+    ...[9, 43_201, 60.5, "600"].map((lifetimeMinutes) => [
+      `lifetimeMinutes ${JSON.stringify(lifetimeMinutes)}`,
+      { graph: { temporaryAccessPass: { ...TAP, lifetimeMinutes } } },
+      new RegExp(
+        `^Invalid value for personio-azuread:graph\\.temporaryAccessPass\\.lifetimeMinutes: ${JSON.stringify(lifetimeMinutes)}\\. Allowed: a whole number of minutes from 10 to 43200\\.$`,
+      ),
+    ]),
+    ...[-1, 31, 1.5].map((daysBeforeHire) => [
+      `daysBeforeHire ${daysBeforeHire}`,
+      { graph: { temporaryAccessPass: { ...TAP, daysBeforeHire } } },
+      new RegExp(
+        `^Invalid value for personio-azuread:graph\\.temporaryAccessPass\\.daysBeforeHire: ${daysBeforeHire}\\. Allowed: a whole number of days from 0 to 30\\.$`,
+      ),
+    ]),
+    [
+      "usableOnce that is not a boolean",
+      { graph: { temporaryAccessPass: { ...TAP, usableOnce: "no" } } },
+      /^Invalid value for personio-azuread:graph\.temporaryAccessPass\.usableOnce: "no"\. Allowed: true or false\.$/,
+    ],
     [
       "followRenames that is not a boolean",
       { followRenames: "yes" },
       /^Invalid value for personio-azuread:followRenames: "yes"\. Allowed: true or false\.$/,
     ],
-  ])("fails on %s", (_case, override, message) => {
+  ] as [string, Record<string, unknown>, RegExp][])("fails on %s", (_case, override, message) => {
     expect(failure({ ...base, ...override })).toMatch(message);
   });
 

@@ -40,4 +40,25 @@ describe("requiredAttributes", () => {
     );
     expect(requiredAttributes(config)).not.toContain("dynamic_40001");
   });
+
+  it("fetches hire_date and supervisor when hires get a Temporary Access Pass", () => {
+    const graph = { revokeSessions: false, temporaryAccessPass: {} };
+    expect(requiredAttributes({ ...config, graph })).toEqual([
+      "created_at",
+      "email",
+      "first_name",
+      "hire_date",
+      "last_name",
+      "position",
+      "status",
+      "supervisor",
+      "termination_date",
+    ]);
+    expect(requiredAttributes({ ...config, graph: {} })).toEqual(requiredAttributes(config));
+  });
+
+  it("fetches the Personio keys mapped to extension attributes", () => {
+    const attributeMapping = { jobTitle: "position", extensionAttribute3: "dynamic_27" };
+    expect(requiredAttributes({ ...config, attributeMapping })).toContain("dynamic_27");
+  });
 });

@@ -294,7 +294,9 @@ describe("group memberships, under mocks", () => {
     const config = { ...CONFIG, groups: [{ attribute: "dynamic_99999", value: "x", group: "sg-x" }] };
     await expect(run(config)).rejects.toThrow(
       new pulumi.RunError(
-        'Invalid value for personio-azuread:groups.0.attribute: "dynamic_99999". Allowed: an attribute Personio sends (it sent none for all 69 employees; the API credentials may not be allowed to read it).',
+        "Personio attribute dynamic_99999 (personio-azuread:groups.0.attribute) is missing from all 69 employees: " +
+          "the API credentials cannot read it. Allowed: an attribute the credentials may read; add it to their " +
+          "readable attributes in Personio (Settings › Integrations › API credentials) or remove it from the stack config.",
       ),
     );
     expect(world.resources).toEqual([]);

@@ -100,6 +100,19 @@ describe("the program, under mocks", () => {
     ]);
   });
 
+  it("never sends mapped extension attributes to the provider", async () => {
+    const attributeMapping = {
+      ...CONFIG.attributeMapping,
+      extensionAttribute3: "office",
+      extensionAttribute5: "position",
+    };
+    await run({ ...CONFIG, attributeMapping });
+    expect(users()).toHaveLength(63);
+    const keys = new Set(users().flatMap((u) => Object.keys(u.inputs)));
+    expect([...keys].filter((key) => key.startsWith("extension"))).toEqual([]);
+    expect(user("1")?.inputs["jobTitle"]).toBe("Chief Executive Officer");
+  });
+
   it("keeps logical names when names change in Personio, and the existing login", async () => {
     const renamed = loadSampleCompany({ today: "2026-11-26" }).map((item) => {
       if (item.attributes["id"]?.value !== 10) return item;

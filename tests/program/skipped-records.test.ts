@@ -99,14 +99,18 @@ describe("an attribute the Personio credentials cannot read", () => {
     [
       "attributeMapping",
       { ...CONFIG, attributeMapping: { jobTitle: "dynamic_404" } },
-      "dynamic_404 (attributeMapping.jobTitle)",
+      "dynamic_404 (personio-azuread:attributeMapping.jobTitle)",
     ],
     [
       "groups",
       { ...CONFIG, groups: [{ attribute: "dynamic_405", groupPrefix: "x-" }] },
-      "dynamic_405 (groups)",
+      "dynamic_405 (personio-azuread:groups.0.attribute)",
     ],
-    ["writeBack", { ...CONFIG, writeBack: { attribute: "dynamic_406" } }, "dynamic_406 (writeBack)"],
+    [
+      "writeBack",
+      { ...CONFIG, writeBack: { attribute: "dynamic_406" } },
+      "dynamic_406 (personio-azuread:writeBack.attribute)",
+    ],
   ])(
     "stops the program before any resource when the %s attribute is absent from every employee",
     async (_, config, named) => {

@@ -21,9 +21,15 @@ describe("user resources", () => {
     expect(logicalName("42")).toBe("employee-42");
   });
 
-  it("passes every azuread.User input and nothing of the plan's bookkeeping", () => {
+  it("passes every azuread.User input and nothing of the plan's bookkeeping or the extension attributes", () => {
     expect(
-      userInputs({ ...base, adoptedObjectId: "obj", managerEmployeeId: "7", managerObjectId: "m" }),
+      userInputs({
+        ...base,
+        adoptedObjectId: "obj",
+        managerEmployeeId: "7",
+        managerObjectId: "m",
+        extensionAttributes: { extensionAttribute3: "Team A", extensionAttribute4: null },
+      }),
     ).toEqual({
       employeeId: "42",
       userPrincipalName: "anna.mueller@contoso.com",
