@@ -1,4 +1,5 @@
-const REDACTED = "[redacted]";
+/** What a redacted value becomes. */
+export const REDACTED = "[redacted]";
 
 /** Anything shaped like an e-mail address or a UPN. */
 const ADDRESS = /[^\s@"'“”‘’<>()[\]{},;:]+@[^\s@"'“”‘’<>()[\]{},;:]+/gu;
