@@ -29,6 +29,11 @@ describe("knownNamesRedactor", () => {
       "employee-12345 urn:pulumi:a::b::c Request_BadRequest",
     ],
     ["quoted text by pattern, as the second layer", 'value "Some One" rejected', "value [redacted] rejected"],
+    [
+      "a quoted Pulumi command",
+      'clear it with "pulumi cancel --stack prod"',
+      'clear it with "pulumi cancel --stack prod"',
+    ],
   ])("%s: %j → %j", (_case, text, expected) => {
     expect(redactor.redact(text)).toBe(expected);
   });
