@@ -52,8 +52,8 @@ export function knownNamesRedactor(known: KnownNames): Redactor {
 
 /**
  * The redactor for the rest of the process, whose knowledge the cycle replaces when it reads a new snapshot: the
- * logger, the notifier, the metrics and the cause line hold this one object. Until the first snapshot, and when
- * the knowledge is cleared, it redacts by pattern.
+ * logger, the notifier, the metrics and the cause line hold this one object. Until the first snapshot it redacts
+ * by pattern alone; after a cycle it keeps that cycle's knowledge until the next snapshot replaces it.
  */
 export class CycleRedactor implements Redactor {
   private current: Redactor = PATTERN_REDACTOR;
