@@ -1,6 +1,7 @@
 import { run as groups } from "./groups.bench";
 import { run as personio } from "./personio.bench";
 import { run as program } from "./program.bench";
+import { run as redact } from "./redact.bench";
 import { run as render } from "./render.bench";
 import { run as runner } from "./runner.bench";
 import { run as sandbox } from "./sandbox.bench";
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   groups,
   sandbox,
   "write-back": writeBack,
+  redact,
 };
 
 async function main(): Promise<void> {

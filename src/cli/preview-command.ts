@@ -1,9 +1,13 @@
-import { employeesOf } from "../contract";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { employeesOf, type ObservedOutputs } from "../contract";
 import { causeLine } from "../engine/cause-line";
 import { previewChanges } from "../engine/preview-changes";
 import { evaluateGuards } from "../review/guards";
 import { earlierOutputs, type StackOps, type StackTarget, UnknownStackError } from "../engine/stack-ops";
+import { peopleInEvents } from "../review/people-in-events";
 import { summaryMarkdown } from "../review/summary";
+import { managedLogins } from "../runner/known-people";
+import { knownNamesRedactor } from "../util/known-names";
 import { reportFailure } from "./failure";
 import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
@@ -24,13 +28,16 @@ const OPTIONS = {
 /**
  * `npm run preview`: a preview of the stack with a Markdown summary for the pull request, naming employees by id
  * only unless `--show-names` asks for UPNs and values. Exit status: 0 the guards would let `up` run, 2 they would
- * refuse it, 1 the preview failed.
+ * refuse it, 1 the preview failed. The failure's cause line leaves out, besides what the patterns catch, every
+ * person the preview's events named so far and every UPN of the stack's last outputs.
  */
 export async function runPreviewCommand(
   argv: readonly string[],
   deps: { readonly io: CommandIO; readonly openStack: (target: StackTarget) => Promise<StackOps> },
 ): Promise<number> {
   const { io } = deps;
+  const events: EngineEvent[] = [];
+  let outputs: ObservedOutputs = {};
   try {
     const flags = runnerFlags(argv, OPTIONS, USAGE, io);
     if (flags === undefined) return EXIT.ok;
@@ -39,10 +46,9 @@ export async function runPreviewCommand(
     const file = values["summary-md"];
     const output = typeof file === "string" ? outputTarget("summary-md", file) : undefined;
     const stack = await deps.openStack(target);
-    const lastEmployees = employeesOf(
-      await earlierOutputs(stack, (reason) => io.stderr(`Earlier outputs ignored: ${reason}`)),
-    );
-    const changeSet = await previewChanges(stack);
+    outputs = await earlierOutputs(stack, (reason) => io.stderr(`Earlier outputs ignored: ${reason}`));
+    const lastEmployees = employeesOf(outputs);
+    const changeSet = await previewChanges(stack, undefined, events);
     const verdict = evaluateGuards(
       { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },
       guards,
@@ -62,7 +68,11 @@ export async function runPreviewCommand(
   } catch (error) {
     return reportFailure(error, io, {
       usage: [UnknownStackError],
-      otherwise: (cause) => `Preview failed: ${causeLine(cause)}`,
+      otherwise: (cause) => {
+        const people = peopleInEvents(events);
+        const known = { names: people.names, logins: [...people.logins, ...managedLogins(outputs)] };
+        return `Preview failed: ${causeLine(cause, knownNamesRedactor(known))}`;
+      },
     });
   }
 }

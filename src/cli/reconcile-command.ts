@@ -1,6 +1,7 @@
 import type { Clock } from "../util/clock";
 import { runCycle } from "../runner/cycle";
 import type { CycleOptions } from "../runner/cycle-types";
+import { CycleRedactor } from "../util/known-names";
 import { lineLogger } from "../util/log";
 import { runLoop } from "../runner/loop";
 import { OPS_OPTIONS, OPS_USAGE, opsSettings } from "./ops-flags";
@@ -89,13 +90,15 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     }
     const timezone = loopTimezone(values["timezone"], target.workDir, target.stackName);
     const opsFlags = opsSettings(values, deps.io.env);
-    const log = lineLogger(deps.io.stdout, format === "json");
+    const redactor = new CycleRedactor();
+    const log = lineLogger(deps.io.stdout, format === "json", undefined, redactor);
     const stack = await deps.openStack(target);
     const ops = await startOps(opsFlags, {
       log,
       clock: deps.clock,
       wallNow: deps.wallNow,
       stack: target.stackName,
+      redactor,
     });
     log("info", "reconcile.start", {
       stack: target.stackName,
@@ -138,6 +141,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       success,
       lockSeen: {},
       log,
+      redactor,
       clock: deps.clock,
       wallNow: deps.wallNow,
     };

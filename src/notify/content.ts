@@ -1,4 +1,5 @@
 import type { CycleReport } from "../runner/observer";
+import { PATTERN_REDACTOR, type Redactor } from "../util/known-names";
 import type { NotificationKind } from "./policy";
 
 /** What a notification says: ids and counts only. */
@@ -18,7 +19,7 @@ export interface NotificationContent {
   /** With write-back configured: values not written back this cycle (retried next cycle). */
   readonly writeBacksFailed?: number;
   readonly durationMs: number;
-  /** The failure's cause line, with anything looking like an e-mail address or UPN blanked. */
+  /** The failure's cause line, with the names and logins the cycle knows and anything shaped like one blanked. */
   readonly error?: string;
   /** ISO time of the last success, if any. */
   readonly lastSuccessAt?: string;
@@ -26,16 +27,17 @@ export interface NotificationContent {
   readonly at: string;
 }
 
-/** An address or UPN is personal data; the CLI's error text can carry one (a Graph conflict names the UPN). */
-const EMAIL_LIKE = /[^\s@'"`<>()[\]{},;:]+@[^\s@'"`<>()[\]{},;:]+/g;
-
-/** Builds the content of one notification from the cycle that triggered it. */
+/**
+ * Builds the content of one notification from the cycle that triggered it; guard messages and the error pass
+ * through `redactor` (the CLI's error text can name a person: a Graph conflict quotes the UPN).
+ */
 export function notificationContent(
   kind: NotificationKind,
   stack: string,
   report: CycleReport,
   maxStalenessMs: number,
   lastSuccessAt: number | undefined,
+  redactor: Redactor = PATTERN_REDACTOR,
 ): NotificationContent {
   const refusals = report.result.verdict?.refusals ?? [];
   const counts: Record<string, number> = {};
@@ -47,22 +49,17 @@ export function notificationContent(
     stack,
     status: report.status,
     title: title(kind, stack, maxStalenessMs),
-    guards: refusals.map((r) => ({ guard: r.guard, message: redact(r.message) })),
+    guards: refusals.map((r) => ({ guard: r.guard, message: redactor.redact(r.message) })),
     ...(override === "" ? {} : { override }),
     counts,
     ...(report.result.writeBack === undefined
       ? {}
       : { writeBacksFailed: report.result.writeBack.failed.length }),
     durationMs: Math.round(report.durationMs),
-    ...(report.result.error === undefined ? {} : { error: redact(report.result.error) }),
+    ...(report.result.error === undefined ? {} : { error: redactor.redact(report.result.error) }),
     ...(lastSuccessAt === undefined ? {} : { lastSuccessAt: new Date(lastSuccessAt).toISOString() }),
     at: new Date(report.at).toISOString(),
   };
-}
-
-/** Blanks e-mail-like tokens: `user anna@contoso.com exists` → `user <redacted> exists`. */
-export function redact(text: string): string {
-  return text.replace(EMAIL_LIKE, "<redacted>");
 }
 
 function title(kind: NotificationKind, stack: string, maxStalenessMs: number): string {

@@ -3,6 +3,7 @@ import { notificationContent } from "./content";
 import { notificationBody, type NotifyFormat } from "./format";
 import { initialNotifyState, nextNotifications, type NotifyState } from "./policy";
 import { postNotification, type PostOptions } from "./post";
+import type { Redactor } from "../util/known-names";
 
 export interface NotifierOptions extends PostOptions {
   readonly url: string;
@@ -11,6 +12,8 @@ export interface NotifierOptions extends PostOptions {
   readonly maxStalenessMs: number;
   /** Epoch ms when the runner started: staleness counts from here until the first success. */
   readonly startedAt: number;
+  /** What blanks personal data in the content (the cycle's known names); default: the patterns alone. */
+  readonly redactor?: Redactor;
 }
 
 /** An observer that POSTs notifications in the background; `flush` waits for the ones still on their way. */
@@ -40,6 +43,7 @@ export function webhookNotifier(options: NotifierOptions): Notifier {
           report,
           options.maxStalenessMs,
           lastSuccessAt,
+          options.redactor,
         );
         const body = notificationBody(options.format, content);
         queue = queue.then(() => postNotification(options.url, body, options, kind));

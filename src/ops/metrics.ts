@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { PATTERN_REDACTOR, type Redactor } from "../util/known-names";
 import type { CycleReport, FailureSource, OperationKind, RunnerObserver } from "../runner/observer";
 
 /** Every metric name starts with this. */
@@ -16,9 +17,11 @@ export interface RunnerMetrics extends RunnerObserver {
 
 /**
  * A fresh registry (not prom-client's global one, so that two runners or two tests never share counts), with
- * the process's default metrics unless `processMetrics` is false.
+ * the process's default metrics unless `processMetrics` is false. Label values taken from a cycle's report pass
+ * through `redactor`: they are bounded words today, and must stay free of people if one ever carries text.
  */
-export function runnerMetrics(processMetrics = true): RunnerMetrics {
+export function runnerMetrics(processMetrics = true, redactor: Redactor = PATTERN_REDACTOR): RunnerMetrics {
+  const label = (value: string): string => redactor.redact(value);
   const registry = new Registry();
   if (processMetrics) collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
   const registers = [registry];
@@ -91,13 +94,14 @@ export function runnerMetrics(processMetrics = true): RunnerMetrics {
       cycles.inc({ status: report.status });
       cycleSeconds.observe({ status: report.status }, report.durationMs / 1000);
       if (report.status === "applied" || report.status === "unchanged") lastSuccess.set(report.at / 1000);
-      for (const refusal of report.result.verdict?.refusals ?? []) refusals.inc({ guard: refusal.guard });
+      for (const refusal of report.result.verdict?.refusals ?? [])
+        refusals.inc({ guard: label(refusal.guard) });
       // What `up` did (its own events), not what the preview said it would.
       const changeSet = report.result.applied ?? report.result.changeSet;
       if (report.status === "applied" && changeSet !== undefined) {
         users.reset();
         for (const [operation, count] of Object.entries(changeSet.counts))
-          if (count !== undefined) users.set({ operation }, count);
+          if (count !== undefined) users.set({ operation: label(operation) }, count);
       }
       const writeBack = report.result.writeBack;
       if (writeBack !== undefined) {

@@ -4,6 +4,7 @@ import type { CycleResult } from "../runner/cycle-types";
 import type { Logger } from "../util/log";
 import type { StackOps } from "../engine/stack-ops";
 import type { Clock } from "../util/clock";
+import type { Redactor } from "../util/known-names";
 import type { OpsSettings } from "./settings";
 import { healthTracker } from "./health";
 import { observedCycle, timedStack } from "./instrument";
@@ -30,6 +31,8 @@ export interface OpsDeps {
   readonly clock: Clock;
   readonly wallNow: () => number;
   readonly stack: string;
+  /** Blanks personal data in notifications and metric labels: the cycle's known names. */
+  readonly redactor?: Redactor;
 }
 
 /** Starts what `settings` asks for — the server only with `--listen`, notifications only with a URL. */
@@ -43,7 +46,7 @@ export async function startOps(settings: OpsSettings, deps: OpsDeps): Promise<Op
   let server: OpsServer | undefined;
   if (settings.listen !== undefined) {
     const health = healthTracker(wallNow, settings.maxStalenessMs);
-    const metrics = runnerMetrics();
+    const metrics = runnerMetrics(true, deps.redactor);
     observers.push(health, metrics);
     const { host, port } = settings.listen;
     server = await startOpsServer(
@@ -79,6 +82,7 @@ export async function startOps(settings: OpsSettings, deps: OpsDeps): Promise<Op
           retryDelayMs: DEFAULT_POST.retryDelayMs,
           clock,
           log,
+          redactor: deps.redactor,
         });
   if (notifier !== undefined) observers.push(notifier);
   const observer = fanOut(observers, onError);

@@ -1,4 +1,5 @@
 import type { StackOps } from "../engine/stack-ops";
+import type { Redactor } from "../util/known-names";
 import type { WriteBackResult } from "../write-back";
 import type { CycleControl } from "./cycle-control";
 import { describeFailure } from "./cycle-failure";
@@ -23,7 +24,7 @@ export async function afterUp(
   const notStarted = notStartedReason(control, "write-back");
   const writeBack: WriteBackResult | undefined =
     notStarted === undefined
-      ? await runWriteBack(options.writeBack, stack, reading, control)
+      ? await runWriteBack(options.writeBack, stack, reading, control, options.redactor)
       : { planned: 0, written: 0, failed: [], stop: { kind: "not_started", message: notStarted } };
   if (writeBack === undefined) return result;
   const failed = writeBack.failed.length;
@@ -53,11 +54,12 @@ async function runWriteBack(
   stack: StackOps,
   reading: PersonioReading,
   control: CycleControl,
+  redactor: Redactor | undefined,
 ): Promise<WriteBackResult | undefined> {
   try {
     return await step({ reading, outputs: () => stack.lastOutputs(), signal: control.signal });
   } catch (error) {
-    const message = control.cancelReason ?? describeFailure(error);
+    const message = control.cancelReason ?? describeFailure(error, redactor);
     return { planned: 0, written: 0, failed: [], stop: { kind: "failed", message } };
   }
 }

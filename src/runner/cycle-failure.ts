@@ -3,6 +3,7 @@ import { causeLine } from "../engine/cause-line";
 import { PersonioError } from "../personio";
 import { AttributeAccessError } from "../pipeline/attribute-access";
 import type { Clock } from "../util/clock";
+import type { Redactor } from "../util/known-names";
 import type { Logger } from "../util/log";
 import type { CycleControl, Phase } from "./cycle-control";
 import type { CycleResult } from "./cycle-types";
@@ -30,8 +31,11 @@ export function failed(
   return { status: "failed", error: reason, ...sets };
 }
 
-/** One line for a failure: the CLI's cause without personal data, or our own typed error's message. */
-export function describeFailure(error: unknown): string {
+/**
+ * One line for a failure: the CLI's cause without personal data (with `redactor`, without the names and logins
+ * the cycle knows), or our own typed error's message.
+ */
+export function describeFailure(error: unknown, redactor?: Redactor): string {
   if (
     error instanceof ConfigError ||
     error instanceof PersonioError ||
@@ -39,5 +43,5 @@ export function describeFailure(error: unknown): string {
   ) {
     return error.message;
   }
-  return causeLine(error);
+  return causeLine(error, redactor);
 }

@@ -1,6 +1,7 @@
 import type { ChangeSet } from "../review/change-set";
 import type { GuardOptions, GuardVerdict } from "../review/guards";
 import type { Clock } from "../util/clock";
+import type { CycleRedactor } from "../util/known-names";
 import type { Logger } from "../util/log";
 import type { WriteBackResult } from "../write-back";
 import type { SuccessClock } from "./staleness";
@@ -49,6 +50,11 @@ export interface CycleOptions {
   /** When this runner first saw the current lock, for backends that do not date their locks. */
   readonly lockSeen: { at?: number };
   readonly log: Logger;
+  /**
+   * Learns each snapshot's names and logins (after the listing, before the preview); the logger, notifier and
+   * metrics hold the same object, so they redact them for the rest of the cycle. None: patterns only.
+   */
+  readonly redactor?: CycleRedactor;
   /** Monotonic time and timers, for durations, the deadline and the grace period. */
   readonly clock: Clock;
   /** Epoch ms, to compare with the stack's history. */

@@ -9,6 +9,7 @@ import { afterUp } from "./after-up";
 import { CycleControl } from "./cycle-control";
 import { describeFailure, failed, stopped } from "./cycle-failure";
 import { locked, recordOutcome } from "./cycle-outcome";
+import { knownPeople } from "./known-people";
 import type { CycleOptions, CycleResult } from "./cycle-types";
 
 /**
@@ -55,9 +56,11 @@ export async function runCycle(
 
       if (control.stopped) return stopped(log, control, "preview", started, clock);
       control.enter("preview");
-      const lastEmployees = employeesOf(
-        await earlierOutputs(stack, (reason) => log("warn", "cycle.earlier_outputs_ignored", { reason })),
+      const outputs = await earlierOutputs(stack, (reason) =>
+        log("warn", "cycle.earlier_outputs_ignored", { reason }),
       );
+      options.redactor?.learn(knownPeople(reading, outputs));
+      const lastEmployees = employeesOf(outputs);
       const previewEvents: EngineEvent[] = [];
       // The CLI is not started at all once cancelled: a signal that is already aborted never fires again.
       if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
@@ -114,7 +117,7 @@ export async function runCycle(
       if (watch?.violation === true) return failed(log, watch.describe(), started, clock);
       if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
       if (isLocked(error)) return locked(stack, options, error);
-      return failed(log, describeFailure(error), started, clock);
+      return failed(log, describeFailure(error, options.redactor), started, clock);
     } finally {
       snapshot?.dispose();
       control.dispose();

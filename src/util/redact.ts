@@ -1,4 +1,5 @@
-const REDACTED = "[redacted]";
+/** What a redacted value becomes. */
+export const REDACTED = "[redacted]";
 
 /** Anything shaped like an e-mail address or a UPN. */
 const ADDRESS = /[^\s@"'“”‘’<>()[\]{},;:]+@[^\s@"'“”‘’<>()[\]{},;:]+/gu;
@@ -6,8 +7,11 @@ const ADDRESS = /[^\s@"'“”‘’<>()[\]{},;:]+@[^\s@"'“”‘’<>()[\]{},
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'/gu;
 /** A parenthesised run of two or more capitalised words: how provider errors print a display name. */
 const PARENTHESISED_NAME = /\((?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+\p{Lu}?[\p{L}\p{M}'’.-]+)+\)/gu;
-/** What a quoted string may hold and still be kept: the cause, not the person. */
-const KEEP_QUOTED = /^(["'“‘])(?:urn:pulumi:[^\s]*|[\w.:/-]*\d[\w.:/-]*)(["'”’])$/u;
+/**
+ * What a quoted string may hold and still be kept: the cause, not the person — a URN, a token with a digit, or a
+ * Pulumi command the message tells the operator to run (`"pulumi cancel --stack prod"`).
+ */
+const KEEP_QUOTED = /^(["'“‘])(?:urn:pulumi:[^\s]*|pulumi [\w .:/=-]*|[\w.:/-]*\d[\w.:/-]*)(["'”’])$/u;
 
 /**
  * The CLI's error text without personal data: e-mail addresses and UPNs, quoted values and parenthesised

@@ -5,6 +5,9 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { runPreviewCommand } from "../../src/cli/preview-command";
 import type { StackOps } from "../../src/engine/stack-ops";
 import { fixture } from "../runner/fixtures/load";
+import { USER_TYPE } from "../../src/contract";
+import { pre, userInputs, userUrn } from "../fixtures/engine-events";
+import { LEAKY_LINE, PEOPLE, PEOPLE_UPNS, REDACTED_LINE } from "../fixtures/people";
 
 let dir: string;
 beforeEach(() => {
@@ -128,5 +131,45 @@ describe("npm run preview --show-names", () => {
         "UPNs and changed values (only for a private repository: every reader of the repository sees the " +
         "pull-request comment).",
     ]);
+  });
+});
+
+describe("npm run preview, when the preview fails", () => {
+  /** The preview names each of PEOPLE in a user step, then fails with an error line naming them all. */
+  function failingStack(): StackOps {
+    const unexpected = (): Promise<never> => Promise.reject(new Error("not expected in a preview"));
+    return {
+      ...fixtureStack(),
+      preview: (onEvent: (event: EngineEvent) => void) => {
+        for (const person of PEOPLE) {
+          const id = String(person.id);
+          const upn = PEOPLE_UPNS[id] ?? `${id}@contoso.com`;
+          const inputs = userInputs(id, upn, {
+            displayName: person.id === 4712 ? "王小明" : `${person.firstName} ${person.lastName}`,
+            givenName: person.firstName,
+            surname: person.lastName,
+            mailNickname: upn.split("@")[0],
+          });
+          onEvent(pre(userUrn(id), USER_TYPE, "update", { new: { inputs } }) as EngineEvent);
+        }
+        return Promise.reject(
+          new Error(`code: 255\n stderr: azuread:index/user:User (employee-12345):\n    ${LEAKY_LINE}\n`),
+        );
+      },
+      lastOutputs: () => Promise.resolve({ principalNames: PEOPLE_UPNS }),
+      projectConfig: unexpected,
+    };
+  }
+
+  it("prints the cause without the people the preview named, keeping the id, URN and Graph code", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runPreviewCommand(["--stack", "prod"], {
+      io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date(0) },
+      openStack: () => Promise.resolve(failingStack()),
+    });
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual([`Preview failed: ${REDACTED_LINE}`]);
   });
 });

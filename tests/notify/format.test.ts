@@ -1,4 +1,4 @@
-import { notificationContent, redact } from "../../src/notify/content";
+import { notificationContent } from "../../src/notify/content";
 import { facts, notificationBody } from "../../src/notify/format";
 import type { CycleReport } from "../../src/runner/observer";
 import type { ChangeSet } from "../../src/review/change-set";
@@ -60,17 +60,23 @@ describe("notification content", () => {
       },
     };
     const stale = notificationContent("stale", "prod", failed, 90 * 60_000, undefined);
-    expect(stale.error).toBe("error: creating user '<redacted>' (employee 8): Request_BadRequest");
+    expect(stale.error).toBe("error: creating user [redacted] (employee 8): Request_BadRequest");
     expect(stale.title).toBe("personio-azuread prod: no successful cycle for more than 90 min");
     expect(stale).not.toHaveProperty("lastSuccessAt");
   });
 
   it.each([
-    ["user jo@x.de exists", "user <redacted> exists"],
-    ["UPN <a.b+c@sub.contoso.com>", "UPN <<redacted>>"],
+    ["user jo@x.de exists", "user [redacted] exists"],
+    ["UPN <a.b+c@sub.contoso.com>", "UPN <[redacted]>"],
     ["no address here: 42 users", "no address here: 42 users"],
-  ])("redact(%j) = %j", (input, expected) => {
-    expect(redact(input)).toBe(expected);
+  ])("without known names, the error %j reads %j", (error, expected) => {
+    const report: CycleReport = {
+      status: "failed",
+      durationMs: 1,
+      at: 0,
+      result: { status: "failed", error },
+    };
+    expect(notificationContent("failing", "prod", report, 60_000, undefined).error).toBe(expected);
   });
 });
 

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { runPreviewCommand } from "../../src/cli/preview-command";
 import { openStack } from "../../src/engine/stack-ops";
 import { programEvents, userInputs } from "../fixtures/engine-events";
@@ -168,6 +170,38 @@ describe("reconcile --once: failures are visible", () => {
     );
     expect(line).toContain("employee-812");
     expect(run.out.join("\n")).not.toMatch(/jane|Roe/i);
+  }, 30_000);
+
+  it("redacts the snapshot's people from a provider error that neither quotes nor addresses them", async () => {
+    scenario({
+      preview: { events: updates(1, false) },
+      up: {
+        exitCode: 255,
+        stderr:
+          "error: azuread:index/user:User resource 'employee-2' has a problem: update of Jürgen Böhm failed: login juergen.boehm taken by KATHARINA.VOGEL\n",
+      },
+      "stack output": { stdout: lastOutputs(100) },
+    });
+    const bodies: string[] = [];
+    const hook = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        bodies.push(body);
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    const run = await reconcileOnce(["--notify-url", url, "--notify-format", "json"]).finally(
+      () => new Promise<void>((resolve) => hook.close(() => resolve())),
+    );
+    expect(run.code).toBe(1);
+    const cause =
+      "error: azuread:index/user:User resource 'employee-2' has a problem: update of [redacted] failed: login [redacted] taken by [redacted]";
+    expect(errorLine(run.out)).toContain(`reason="${cause}"`);
+    expect(bodies.map((body) => (JSON.parse(body) as { error?: string }).error)).toEqual([cause]);
+    expect([...run.out, ...bodies].join("\n")).not.toMatch(/Jürgen|Böhm|boehm|vogel/i);
   }, 30_000);
 });
 
