@@ -1,6 +1,7 @@
 import { ConfigError } from "../config";
 import { causeLine } from "../engine/cause-line";
 import { PersonioError } from "../personio";
+import { TempDirError } from "../snapshot";
 import type { Clock } from "../util/clock";
 import type { Logger } from "../util/log";
 import type { CycleControl, Phase } from "./cycle-control";
@@ -31,6 +32,8 @@ export function failed(
 
 /** One line for a failure: the CLI's cause without personal data, or our own typed error's message. */
 export function describeFailure(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof PersonioError) return error.message;
+  if (error instanceof ConfigError || error instanceof PersonioError || error instanceof TempDirError) {
+    return error.message;
+  }
   return causeLine(error);
 }

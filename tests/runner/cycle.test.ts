@@ -12,6 +12,8 @@ import type { PersonioReading } from "../../src/runner/take-snapshot";
 import { SimClock } from "../util/sim-clock";
 import { programEvents, userInputs } from "../fixtures/engine-events";
 import { FakeStack } from "./fake-stack";
+import { describeFailure } from "../../src/runner/cycle-failure";
+import { tempDirError } from "../../src/snapshot/temp-dir";
 
 const S = 1_000;
 const MIN = 60 * S;
@@ -425,5 +427,12 @@ describe("runCycle: errors without personal data", () => {
       "error: Could not update user [redacted] ([redacted]): Another object with the same value for property userPrincipalName already exists.",
     );
     expect(s.lines.join("\n")).not.toMatch(/jane|Roe/i);
+  });
+
+  it("keeps a temp directory's line whole, so the failed cycle names TMPDIR and what it needs", () => {
+    const error = tempDirError("/tmp/gone", Object.assign(new Error("x"), { code: "ENOENT" }));
+    expect(describeFailure(error)).toBe(
+      "Invalid TMPDIR: /tmp/gone does not exist (ENOENT). Allowed: a writable directory; set TMPDIR to one, or unset it for /tmp.",
+    );
   });
 });
