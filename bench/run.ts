@@ -1,4 +1,5 @@
 import { run as groups } from "./groups.bench";
+import { run as pageLimit } from "./page-limit.bench";
 import { run as personio } from "./personio.bench";
 import { run as program } from "./program.bench";
 import { run as redact } from "./redact.bench";
@@ -6,6 +7,7 @@ import { run as render } from "./render.bench";
 import { run as runner } from "./runner.bench";
 import { run as sandbox } from "./sandbox.bench";
 import { run as summary } from "./summary.bench";
+import { run as tokenHang } from "./token-hang.bench";
 import { run as writeBack } from "./write-back.bench";
 
 /** `npm run bench [-- name…]`: every benchmark, or the named ones, each printing its own table. */
@@ -19,6 +21,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sandbox,
   "write-back": writeBack,
   redact,
+  "token-hang": tokenHang,
+  "page-limit": pageLimit,
 };
 
 async function main(): Promise<void> {

@@ -42,7 +42,7 @@ export interface PersonioClientOptions {
   readonly deadlineMs?: number;
   /**
    * The most bytes one response body may have (after decompression), counted while it streams in: a larger one
-   * fails the request as a {@link PersonioPayloadError}, never retried. Default 64 MB; at most 256 MB.
+   * fails the request as a {@link PersonioResponseTooLargeError}, never retried. Default 64 MB; at most 256 MB.
    */
   readonly maxResponseBytes?: number;
   /** Called once per HTTP attempt. */

@@ -74,6 +74,22 @@ export class PersonioPayloadError extends PersonioError {
   }
 }
 
+/**
+ * A response body over the client's `maxResponseBytes`, cut off while it streamed in: not malformed, just more
+ * than a Personio page can be; never retried (the same request brings the same body).
+ */
+export class PersonioResponseTooLargeError extends PersonioError {
+  override readonly name = "PersonioResponseTooLargeError";
+  constructor(
+    target: RequestTarget,
+    detail: string,
+    /** The limit that was passed, in bytes. */
+    readonly limitBytes: number,
+  ) {
+    super(target, detail);
+  }
+}
+
 /** Pages that do not add up to one consistent listing: a changed total, a duplicated or missing employee. */
 export class PersonioConsistencyError extends PersonioError {
   override readonly name = "PersonioConsistencyError";

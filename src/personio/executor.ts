@@ -1,7 +1,7 @@
 import { type Clock } from "../util/clock";
 import {
   PersonioAuthError,
-  PersonioPayloadError,
+  PersonioResponseTooLargeError,
   PersonioRequestError,
   PersonioTransportError,
   type RequestTarget,
@@ -92,7 +92,7 @@ export async function execute(
     } catch (error) {
       if (error instanceof ResponseTooLargeError) {
         report(deps, target, attempt, TOO_LARGE, started);
-        throw new PersonioPayloadError(target, tooLargeDetail(error));
+        throw new PersonioResponseTooLargeError(target, tooLargeDetail(error), error.limitBytes);
       }
       if (!(error instanceof NetworkError)) throw error;
       report(deps, target, attempt, error.code, started);
@@ -161,8 +161,9 @@ const TOO_LARGE = "ERR_RESPONSE_TOO_LARGE";
 /** Not retried: the same request would bring the same body, and memory is what the limit protects. */
 function tooLargeDetail(error: ResponseTooLargeError): string {
   return (
-    `${error.message}, the client's maxResponseBytes (${error.limitBytes}); a page of 100 employees is far ` +
-    "smaller: check baseUrl, or raise maxResponseBytes"
+    `${error.message} (the Personio client's maxResponseBytes, ${error.limitBytes} bytes; no flag or stack ` +
+    "config sets it): a page of 100 employees is far smaller; check the base URL (personio.baseUrl, " +
+    "PERSONIO_BASE_URL)"
   );
 }
 

@@ -9,6 +9,7 @@ export {
   PersonioAuthError,
   PersonioRequestError,
   PersonioPayloadError,
+  PersonioResponseTooLargeError,
   PersonioConsistencyError,
   type RequestTarget,
 } from "./errors";

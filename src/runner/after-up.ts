@@ -2,16 +2,18 @@ import type { StackOps } from "../engine/stack-ops";
 import type { Redactor } from "../util/known-names";
 import type { WriteBackResult } from "../write-back";
 import type { CycleControl } from "./cycle-control";
-import { describeFailure } from "./cycle-failure";
+import { describeFailure, failed } from "./cycle-failure";
 import type { CycleOptions, CycleResult } from "./cycle-types";
 import type { PersonioReading } from "./take-snapshot";
 import { statusLine, type WriteBackStep } from "./write-back-step";
 
 /**
  * The steps after a successful `up` (today write-back), from the cycle's listing and the outputs after `up`.
- * Their failures are reported in the result and a status line (`applied, 3 write-backs failed`), never as a
- * failed cycle: the tenant is in step whatever Personio answers. After a stop signal or past the deadline no
- * step starts (see {@link notStartedReason}); what it would have done follows from the next cycle's reading.
+ * What Personio answers is reported in the result and a status line (`applied, 3 write-backs failed`), never as
+ * a failed cycle: the tenant is in step whatever Personio answers. A step cancelled while it runs (the cycle's
+ * deadline, or a stop signal's grace period over) fails the cycle, keeping what the step did in the result.
+ * After a stop signal or past the deadline no step starts (see {@link notStartedReason}); what it would have done
+ * follows from the next cycle's reading.
  */
 export async function afterUp(
   stack: StackOps,
@@ -19,23 +21,33 @@ export async function afterUp(
   reading: PersonioReading,
   control: CycleControl,
   result: CycleResult,
+  cycleStarted: number,
 ): Promise<CycleResult> {
   if (options.writeBack === undefined || reading.config.writeBack === undefined) return result;
   const notStarted = notStartedReason(control, "write-back");
-  const writeBack: WriteBackResult | undefined =
-    notStarted === undefined
-      ? await runWriteBack(options.writeBack, stack, reading, control, options.redactor)
-      : { planned: 0, written: 0, failed: [], stop: { kind: "not_started", message: notStarted } };
+  let writeBack: WriteBackResult | undefined;
+  if (notStarted === undefined) {
+    control.enter("write-back");
+    writeBack = await runWriteBack(options.writeBack, stack, reading, control, options.redactor);
+  } else {
+    writeBack = { planned: 0, written: 0, failed: [], stop: { kind: "not_started", message: notStarted } };
+  }
   if (writeBack === undefined) return result;
-  const failed = writeBack.failed.length;
-  options.log(failed > 0 || writeBack.stop !== undefined ? "warn" : "info", "cycle.write_back", {
-    status: statusLine(result.status, writeBack),
-    planned: writeBack.planned,
-    written: writeBack.written,
-    failed,
-    reason: writeBack.stop?.message,
-  });
-  return { ...result, writeBack };
+  const cancelled = notStarted === undefined ? control.cancelReason : undefined;
+  const failedCount = writeBack.failed.length;
+  options.log(
+    failedCount > 0 || writeBack.stop !== undefined || cancelled !== undefined ? "warn" : "info",
+    "cycle.write_back",
+    {
+      status: statusLine(cancelled === undefined ? result.status : "failed", writeBack),
+      planned: writeBack.planned,
+      written: writeBack.written,
+      failed: failedCount,
+      reason: cancelled ?? writeBack.stop?.message,
+    },
+  );
+  if (cancelled === undefined) return { ...result, writeBack };
+  return { ...result, ...failed(options.log, cancelled, cycleStarted, options.clock), writeBack };
 }
 
 /**

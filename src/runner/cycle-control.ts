@@ -2,9 +2,12 @@ import type { Clock } from "../util/clock";
 import { formatDuration } from "../util/durations";
 import type { Logger } from "../util/log";
 
-/** What a cycle is doing; writing phases (refresh, up) get the grace period on a stop, reading ones do not. */
-export type Phase = "refresh" | "Personio listing" | "preview" | "up";
-const GRACEFUL: ReadonlySet<Phase> = new Set(["refresh", "up"]);
+/**
+ * What a cycle is doing; writing phases (refresh, up, write-back) get the grace period on a stop, reading ones
+ * do not.
+ */
+export type Phase = "refresh" | "Personio listing" | "preview" | "up" | "write-back";
+const GRACEFUL: ReadonlySet<Phase> = new Set(["refresh", "up", "write-back"]);
 
 export interface CycleControlOptions {
   /** Aborts on SIGINT/SIGTERM; its reason names the signal. */

@@ -2,6 +2,7 @@ import { ConfigError } from "../config";
 import { causeLine } from "../engine/cause-line";
 import { PersonioError } from "../personio";
 import { AttributeAccessError } from "../pipeline/attribute-access";
+import { TempDirError } from "../snapshot";
 import type { Clock } from "../util/clock";
 import type { Redactor } from "../util/known-names";
 import type { Logger } from "../util/log";
@@ -39,7 +40,8 @@ export function describeFailure(error: unknown, redactor?: Redactor): string {
   if (
     error instanceof ConfigError ||
     error instanceof PersonioError ||
-    error instanceof AttributeAccessError
+    error instanceof AttributeAccessError ||
+    error instanceof TempDirError
   ) {
     return error.message;
   }

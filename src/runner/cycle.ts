@@ -82,11 +82,18 @@ export async function runCycle(
       }
       if (!hasChanges(changeSet)) {
         log("info", "cycle.unchanged", { durationMs: Math.round(clock.now() - started) });
-        return await afterUp(stack, options, reading, control, {
-          status: "unchanged",
-          changeSet,
-          verdict,
-        });
+        return await afterUp(
+          stack,
+          options,
+          reading,
+          control,
+          {
+            status: "unchanged",
+            changeSet,
+            verdict,
+          },
+          started,
+        );
       }
 
       if (control.stopped) return stopped(log, control, "up", started, clock);
@@ -107,12 +114,19 @@ export async function runCycle(
       const applied = changeSetFromEvents(upEvents);
       if (upWatch.violation) return failed(log, upWatch.describe(), started, clock, { changeSet, applied });
       log("info", "cycle.applied", { ...opCounts(applied), durationMs: Math.round(clock.now() - upStart) });
-      return await afterUp(stack, options, reading, control, {
-        status: "applied",
-        changeSet,
-        applied,
-        verdict,
-      });
+      return await afterUp(
+        stack,
+        options,
+        reading,
+        control,
+        {
+          status: "applied",
+          changeSet,
+          applied,
+          verdict,
+        },
+        started,
+      );
     } catch (error) {
       if (watch?.violation === true) return failed(log, watch.describe(), started, clock);
       if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);

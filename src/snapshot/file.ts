@@ -11,6 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Snapshot, SnapshotSchema } from "./schema";
+import { tempDirError } from "./temp-dir";
 
 /** A snapshot written to disk for one cycle; `dispose` deletes it (idempotent). */
 export interface SnapshotFile {
@@ -34,10 +35,16 @@ let exitHookInstalled = false;
 /**
  * Writes the snapshot into a new private directory (mode 0700) as a file only its owner can read (0600).
  * The snapshot holds personal data: it is deleted by `dispose`, and, should the process exit without
- * disposing (an uncaught error, `process.exit` after a signal), by an exit hook.
+ * disposing (an uncaught error, `process.exit` after a signal), by an exit hook. A `parent` that cannot hold it
+ * throws a `TempDirError` naming TMPDIR.
  */
 export function writeSnapshot(snapshot: Snapshot, parent: string = tmpdir()): SnapshotFile {
-  const dir = mkdtempSync(path.join(parent, `${PREFIX}${process.pid}-`));
+  let dir: string;
+  try {
+    dir = mkdtempSync(path.join(parent, `${PREFIX}${process.pid}-`));
+  } catch (error) {
+    throw tempDirError(parent, error);
+  }
   live.add(dir);
   installExitHook();
   const file = path.join(dir, "snapshot.json");

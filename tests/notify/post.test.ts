@@ -3,23 +3,34 @@ import type { AddressInfo } from "node:net";
 import { postNotification, type PostOptions } from "../../src/notify/post";
 import type { LogFields } from "../../src/util/log";
 
-/** A webhook answering the given statuses in turn ("hang" never answers); the bodies it received. */
-async function webhook(
-  statuses: (number | "hang")[],
-): Promise<{ server: Server; url: string; bodies: unknown[] }> {
+/**
+ * A webhook answering the given statuses in turn ("hang" never answers, "redirect" sends a 302); the bodies and
+ * Authorization headers it received.
+ */
+async function webhook(statuses: (number | "hang" | "redirect")[]): Promise<{
+  server: Server;
+  url: string;
+  host: string;
+  bodies: unknown[];
+  authorizations: (string | undefined)[];
+}> {
   const bodies: unknown[] = [];
+  const authorizations: (string | undefined)[] = [];
   let call = 0;
   const server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
       bodies.push(JSON.parse(body));
-      const status = statuses[Math.min(call++, statuses.length - 1)] as number | "hang";
-      if (status !== "hang") response.writeHead(status).end();
+      authorizations.push(request.headers.authorization);
+      const status = statuses[Math.min(call++, statuses.length - 1)] as number | "hang" | "redirect";
+      if (status === "redirect") response.writeHead(302, { location: "http://127.0.0.1:9/elsewhere" }).end();
+      else if (status !== "hang") response.writeHead(status).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/secret-token`, bodies };
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, url: `http://${host}/secret-token`, host, bodies, authorizations };
 }
 
 let open: Server | undefined;
@@ -60,7 +71,11 @@ describe("postNotification", () => {
     expect(hook.bodies).toHaveLength(2);
     expect(sleeps).toEqual([5_000]);
     expect(lines).toEqual([
-      ["warn", "notify.failed", { event: "refused", attempt: 1, reason: "HTTP 500", retryInMs: 5_000 }],
+      [
+        "warn",
+        "notify.failed",
+        { event: "refused", attempt: 1, host: hook.host, reason: "HTTP 500", retryInMs: 5_000 },
+      ],
       ["info", "notify.sent", { event: "refused", attempt: 2 }],
     ]);
   });
@@ -74,7 +89,7 @@ describe("postNotification", () => {
     expect(lines.at(-1)).toEqual([
       "error",
       "notify.failed",
-      { event: "stale", attempt: 2, reason: "HTTP 503" },
+      { event: "stale", attempt: 2, host: hook.host, reason: "HTTP 503" },
     ]);
     expect(JSON.stringify(lines)).not.toContain("secret-token");
   });
@@ -85,7 +100,9 @@ describe("postNotification", () => {
     const { opts, lines } = options();
     expect(await postNotification(hook.url, {}, opts, "stale")).toBe(false);
     expect(hook.bodies).toHaveLength(1);
-    expect(lines).toEqual([["error", "notify.failed", { event: "stale", attempt: 1, reason: "HTTP 400" }]]);
+    expect(lines).toEqual([
+      ["error", "notify.failed", { event: "stale", attempt: 1, host: hook.host, reason: "HTTP 400" }],
+    ]);
   });
 
   it("gives up on a webhook that does not answer within the deadline", async () => {
@@ -93,9 +110,9 @@ describe("postNotification", () => {
     open = hook.server;
     const { opts, lines } = options(200);
     expect(await postNotification(hook.url, {}, opts, "failing")).toBe(false);
-    expect(lines.map(([, , fields]) => fields?.["reason"])).toEqual([
-      "timed out after 200 ms",
-      "timed out after 200 ms",
+    expect(lines.map(([, , fields]) => [fields?.["host"], fields?.["reason"]])).toEqual([
+      [hook.host, "timeout after 200 ms"],
+      [hook.host, "timeout after 200 ms"],
     ]);
   });
 
@@ -105,6 +122,45 @@ describe("postNotification", () => {
     await new Promise<void>((resolve) => hook.server.close(() => resolve()));
     const { opts, lines } = options();
     expect(await postNotification(url, {}, opts, "failing")).toBe(false);
-    expect(lines.map(([, , fields]) => fields?.["reason"])).toEqual(["ECONNREFUSED", "ECONNREFUSED"]);
+    expect(lines).toEqual([
+      [
+        "warn",
+        "notify.failed",
+        { event: "failing", attempt: 1, host: hook.host, reason: "ECONNREFUSED", retryInMs: 5_000 },
+      ],
+      ["error", "notify.failed", { event: "failing", attempt: 2, host: hook.host, reason: "ECONNREFUSED" }],
+    ]);
+  });
+
+  it("says a redirect was refused, not TypeError, and never where it pointed", async () => {
+    const hook = await webhook(["redirect"]);
+    open = hook.server;
+    const { opts, lines } = options();
+    expect(await postNotification(hook.url, {}, opts, "failing")).toBe(false);
+    expect(lines.map(([, , fields]) => [fields?.["host"], fields?.["reason"]])).toEqual([
+      [hook.host, "redirect refused"],
+      [hook.host, "redirect refused"],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("elsewhere");
+  });
+
+  it("sends a URL's credentials as a Basic header, and logs none of the URL but its host", async () => {
+    const hook = await webhook([500, 200]);
+    open = hook.server;
+    const { opts, lines } = options();
+    const url = `http://bot:p%40ss@${hook.host}/secret-token?key=query-secret`;
+    expect(await postNotification(url, { a: 1 }, opts, "failing")).toBe(true);
+    const basic = `Basic ${Buffer.from("bot:p@ss").toString("base64")}`;
+    expect(hook.authorizations).toEqual([basic, basic]);
+    expect(lines).toEqual([
+      [
+        "warn",
+        "notify.failed",
+        { event: "failing", attempt: 1, host: hook.host, reason: "HTTP 500", retryInMs: 5_000 },
+      ],
+      ["info", "notify.sent", { event: "failing", attempt: 2 }],
+    ]);
+    for (const secret of ["bot", "p%40ss", "p@ss", "secret-token", "query-secret"])
+      expect(JSON.stringify(lines)).not.toContain(secret);
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import {
   PersonioClient,
   type PersonioClientOptions,
-  PersonioPayloadError,
+  PersonioResponseTooLargeError,
   PersonioTransportError,
 } from "../../src/personio";
 import { generateCompany } from "../../src/sandbox";
@@ -144,11 +144,11 @@ describe("a response over maxResponseBytes", () => {
       onRequest: (event) => outcomes.push(event.outcome),
     });
     const error = await caught(client.listEmployees());
-    expect(error).toBeInstanceOf(PersonioPayloadError);
+    expect(error).toBeInstanceOf(PersonioResponseTooLargeError);
     expect(error.message).toBe(
-      `Personio GET /v1/company/employees offset=0: malformed payload: response larger than ${pageBytes - 1} ` +
-        `bytes, the client's maxResponseBytes (${pageBytes - 1}); a page of 100 employees is far smaller: ` +
-        "check baseUrl, or raise maxResponseBytes",
+      `Personio GET /v1/company/employees offset=0: response larger than ${pageBytes - 1} bytes (the Personio ` +
+        `client's maxResponseBytes, ${pageBytes - 1} bytes; no flag or stack config sets it): a page of 100 ` +
+        "employees is far smaller; check the base URL (personio.baseUrl, PERSONIO_BASE_URL)",
     );
     expect(server.requests).toEqual([AUTH, "GET /v1/company/employees?limit=100&offset=0"]);
     expect(outcomes).toEqual([200, "ERR_RESPONSE_TOO_LARGE"]);
@@ -166,10 +166,11 @@ describe("a response over maxResponseBytes", () => {
     });
     const client = clientOf(server.baseUrl, { maxResponseBytes: 1024 * 1024 });
     const error = await caught(client.listEmployees());
-    expect(error).toBeInstanceOf(PersonioPayloadError);
+    expect(error).toBeInstanceOf(PersonioResponseTooLargeError);
     expect(error.message).toBe(
-      "Personio GET /v1/company/employees offset=0: malformed payload: response larger than 1 MB, the client's " +
-        "maxResponseBytes (1048576); a page of 100 employees is far smaller: check baseUrl, or raise maxResponseBytes",
+      "Personio GET /v1/company/employees offset=0: response larger than 1 MB (the Personio client's " +
+        "maxResponseBytes, 1048576 bytes; no flag or stack config sets it): a page of 100 employees is far " +
+        "smaller; check the base URL (personio.baseUrl, PERSONIO_BASE_URL)",
     );
     expect(server.requests).toEqual([AUTH, "GET /v1/company/employees?limit=100&offset=0"]);
   });

@@ -12,6 +12,8 @@ import type { PersonioReading } from "../../src/runner/take-snapshot";
 import { SimClock } from "../util/sim-clock";
 import { programEvents, userInputs } from "../fixtures/engine-events";
 import { FakeStack } from "./fake-stack";
+import { describeFailure } from "../../src/runner/cycle-failure";
+import { tempDirError } from "../../src/snapshot/temp-dir";
 
 const S = 1_000;
 const MIN = 60 * S;
@@ -317,6 +319,46 @@ describe("runCycle: after a stop, no step after up starts", () => {
   });
 });
 
+describe("runCycle: a deadline reached during write-back", () => {
+  it("fails the cycle, keeping what up applied and what write-back wrote, and says so in the log", async () => {
+    const config = loadStackConfig(
+      {
+        personio: { clientId: "id" },
+        personioClientSecret: "secret",
+        loginSchema: { beginning: { attribute: "email" }, end: "none", domain: "contoso.com" },
+        writeBack: { attribute: "dynamic_1" },
+      },
+      {},
+    );
+    const s = setup({
+      readPersonio: async () => ({ ...READING, config }),
+      // Like the real step: one PATCH done, the next waits on Personio until the cycle's signal aborts it.
+      writeBack: ({ signal }) =>
+        new Promise((resolve) =>
+          signal.addEventListener("abort", () => resolve({ planned: 2, written: 1, failed: ["2"] })),
+        ),
+    });
+    s.stack.preview_ = { events: updates(1) };
+    s.stack.up_ = { events: updates(1), stepMs: 400 };
+    const result = await cycle(s);
+    const reason = "cycle timed out after 25 min (--cycle-timeout) during the write-back; it was cancelled";
+    expect(result.status).toBe("failed");
+    expect(result.error).toBe(reason);
+    expect(result.applied?.counts).toEqual({ update: 1 });
+    expect(result.writeBack).toEqual({ planned: 2, written: 1, failed: ["2"] });
+    expect(s.lines.filter((l) => l.includes("cycle.write_back") || l.includes("cycle.failed"))).toEqual([
+      `warn cycle.write_back ${JSON.stringify({
+        status: "failed, 1 write-back failed",
+        planned: 2,
+        written: 1,
+        failed: 1,
+        reason,
+      })}`,
+      `error cycle.failed ${JSON.stringify({ reason, durationMs: 25 * MIN })}`,
+    ]);
+  });
+});
+
 describe("runCycle: locks and staleness", () => {
   const locked = (text: string) =>
     Object.assign(
@@ -385,5 +427,12 @@ describe("runCycle: errors without personal data", () => {
       "error: Could not update user [redacted] ([redacted]): Another object with the same value for property userPrincipalName already exists.",
     );
     expect(s.lines.join("\n")).not.toMatch(/jane|Roe/i);
+  });
+
+  it("keeps a temp directory's line whole, so the failed cycle names TMPDIR and what it needs", () => {
+    const error = tempDirError("/tmp/gone", Object.assign(new Error("x"), { code: "ENOENT" }));
+    expect(describeFailure(error)).toBe(
+      "Invalid TMPDIR: /tmp/gone does not exist (ENOENT). Allowed: a writable directory; set TMPDIR to one, or unset it for /tmp.",
+    );
   });
 });
