@@ -19,3 +19,12 @@ export { planRevokes } from "./revokes";
 export { accessPassCandidates, planAccessPasses } from "./access-passes";
 export { planExtensionAttributes } from "./extension-attributes";
 export { graphRequests, countGraphActions, formatGraphCounts, type GraphActionCounts } from "./requests";
+export { accessPassMailRequest, type AccessPassMail } from "./access-pass-mail";
+export {
+  CLEANUP_DEADLINE_MS,
+  executeGraphActions,
+  type GraphExecution,
+  type GraphExecutionResult,
+} from "./execute";
+export { type GraphFailure, graphNeedsAttention, type GraphOutcome, graphStatus, NO_COUNTS } from "./outcome";
+export { CALL_NAMES, type GraphCall, GRAPH_PERMISSIONS } from "./permissions";

@@ -8,6 +8,7 @@ export const TenantUserSchema = z.object({
   id: z.string().min(1),
   employeeId: z.string().nullable().default(null),
   userPrincipalName: z.string().min(1),
+  mail: z.string().nullable().default(null),
   accountEnabled: z.boolean().nullable().default(null),
   signInSessionsValidFromDateTime: z.string().nullable().default(null),
   onPremisesSyncEnabled: z.boolean().nullable().default(null),

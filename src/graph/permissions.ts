@@ -1,7 +1,8 @@
 import type { GraphAction } from "./actions";
 
 /** A call of the Graph step: one of the actions, or what they need around them. */
-export type GraphCall = GraphAction["kind"] | "listUsers" | "readAccessPasses" | "sendMail" | "deleteAccessPass";
+export type GraphCall =
+  GraphAction["kind"] | "listUsers" | "readAccessPasses" | "sendMail" | "deleteAccessPass";
 
 /**
  * The least application permission each call needs (admin consent), as the README's permissions table says;

@@ -11,6 +11,8 @@ export interface TenantUser {
   readonly id: string;
   readonly employeeId: string | null;
   readonly userPrincipalName: string;
+  /** The primary SMTP address, for adoption by e-mail as the program does it. */
+  readonly mail?: string | null;
   readonly accountEnabled: boolean | null;
   /** ISO date-time; sessions issued before it are revoked. */
   readonly signInSessionsValidFromDateTime: string | null;
@@ -23,6 +25,7 @@ export const TENANT_USER_FIELDS = [
   "id",
   "employeeId",
   "userPrincipalName",
+  "mail",
   "accountEnabled",
   "signInSessionsValidFromDateTime",
   "onPremisesSyncEnabled",

@@ -137,7 +137,7 @@ function disablesGuard(changeSet: ChangeSet, options: GuardOptions): Refusal | s
  * routine offboarding a reader of "20 %" expects to pass (58 managed → 11.6 → 12). The product is taken in
  * integers first: 0.2 × 55 is 11.000000000000002 in floating point and would round up to 12.
  */
-function disableThreshold(
+export function disableThreshold(
   managed: number,
   maxDisables: number | undefined,
 ): { threshold: number; rule: string } {

@@ -1,21 +1,38 @@
 import type { StackOps } from "../engine/stack-ops";
+import { type GraphOutcome, graphNeedsAttention, graphStatus } from "../graph";
 import type { Redactor } from "../util/known-names";
 import type { WriteBackResult } from "../write-back";
 import type { CycleControl } from "./cycle-control";
 import { describeFailure, failed } from "./cycle-failure";
 import type { CycleOptions, CycleResult } from "./cycle-types";
+import { graphConfigured } from "./graph-plan";
+import { graphStopped } from "./graph-step";
 import type { PersonioReading } from "./take-snapshot";
 import { statusLine, type WriteBackStep } from "./write-back-step";
 
 /**
- * The steps after a successful `up` (today write-back), from the cycle's listing and the outputs after `up`.
- * What Personio answers is reported in the result and a status line (`applied, 3 write-backs failed`), never as
- * a failed cycle: the tenant is in step whatever Personio answers. A step cancelled while it runs (the cycle's
- * deadline, or a stop signal's grace period over) fails the cycle, keeping what the step did in the result.
- * After a stop signal or past the deadline no step starts (see {@link notStartedReason}); what it would have done
- * follows from the next cycle's reading.
+ * The steps after a successful `up` — write-back, then the Graph step — from the cycle's listing, the outputs
+ * after `up` and the tenant as it is now. What Personio or Graph answers is reported in the result and a status
+ * line (`applied, 3 write-backs failed`, `applied, graph: revoke failed (missing User.RevokeSessions.All)`),
+ * never as a failed cycle: `up`'s result stands. A step cancelled while it runs (the cycle's deadline, or a stop
+ * signal's grace period over) fails the cycle, keeping what the steps did in the result. After a stop signal or
+ * past the deadline no step starts (see {@link notStartedReason}); what it would have done follows from the next
+ * cycle's reading.
  */
 export async function afterUp(
+  stack: StackOps,
+  options: CycleOptions,
+  reading: PersonioReading,
+  control: CycleControl,
+  result: CycleResult,
+  cycleStarted: number,
+): Promise<CycleResult> {
+  const afterWriteBack = await writeBackAfterUp(stack, options, reading, control, result, cycleStarted);
+  if (afterWriteBack.status === "failed") return afterWriteBack;
+  return graphAfterUp(options, reading, control, afterWriteBack, cycleStarted);
+}
+
+async function writeBackAfterUp(
   stack: StackOps,
   options: CycleOptions,
   reading: PersonioReading,
@@ -48,6 +65,48 @@ export async function afterUp(
   );
   if (cancelled === undefined) return { ...result, writeBack };
   return { ...result, ...failed(options.log, cancelled, cycleStarted, options.clock), writeBack };
+}
+
+async function graphAfterUp(
+  options: CycleOptions,
+  reading: PersonioReading,
+  control: CycleControl,
+  result: CycleResult,
+  cycleStarted: number,
+): Promise<CycleResult> {
+  const step = options.graph;
+  if (step === undefined || !graphConfigured(reading.config)) return result;
+  const notStarted = notStartedReason(control, "Graph step");
+  let graph: GraphOutcome | undefined;
+  if (notStarted === undefined) {
+    control.enter("Graph step");
+    try {
+      graph = await step({
+        reading,
+        changeSet: result.changeSet,
+        guards: options.guards,
+        now: new Date(options.wallNow()),
+        signal: control.signal,
+      });
+    } catch (error) {
+      graph = graphStopped("failed", control.cancelReason ?? describeFailure(error, options.redactor));
+    }
+  } else {
+    graph = graphStopped("not_started", notStarted);
+  }
+  if (graph === undefined) return result;
+  const cancelled = notStarted === undefined ? control.cancelReason : undefined;
+  options.log(graphNeedsAttention(graph) || cancelled !== undefined ? "warn" : "info", "cycle.graph", {
+    status: `${cancelled === undefined ? result.status : "failed"}, ${graphStatus(graph)}`,
+    revoked: graph.done.revokes,
+    accessPasses: graph.done.accessPasses,
+    extensionAttributes: graph.done.extensionAttributes,
+    failed: graph.failures.length,
+    heldBack: graph.heldBack,
+    reason: cancelled ?? graph.stop?.message,
+  });
+  if (cancelled === undefined) return { ...result, graph };
+  return { ...result, ...failed(options.log, cancelled, cycleStarted, options.clock), graph };
 }
 
 /**

@@ -3,11 +3,11 @@ import { formatDuration } from "../util/durations";
 import type { Logger } from "../util/log";
 
 /**
- * What a cycle is doing; writing phases (refresh, up, write-back) get the grace period on a stop, reading ones
- * do not.
+ * What a cycle is doing; writing phases (refresh, up, write-back, the Graph step) get the grace period on a
+ * stop, reading ones do not.
  */
-export type Phase = "refresh" | "Personio listing" | "preview" | "up" | "write-back";
-const GRACEFUL: ReadonlySet<Phase> = new Set(["refresh", "up", "write-back"]);
+export type Phase = "refresh" | "Personio listing" | "preview" | "up" | "write-back" | "Graph step";
+const GRACEFUL: ReadonlySet<Phase> = new Set(["refresh", "up", "write-back", "Graph step"]);
 
 export interface CycleControlOptions {
   /** Aborts on SIGINT/SIGTERM; its reason names the signal. */

@@ -1,3 +1,4 @@
+import type { GraphOutcome } from "../graph";
 import type { ChangeSet } from "../review/change-set";
 import type { GuardOptions, GuardVerdict } from "../review/guards";
 import type { Clock } from "../util/clock";
@@ -6,6 +7,7 @@ import type { Logger } from "../util/log";
 import type { WriteBackResult } from "../write-back";
 import type { SuccessClock } from "./staleness";
 import type { PersonioReading } from "./take-snapshot";
+import type { GraphStep } from "./graph-step";
 import type { WriteBackStep } from "./write-back-step";
 
 /** How one reconcile cycle ended. */
@@ -22,6 +24,8 @@ export interface CycleResult {
   readonly error?: string;
   /** What write-back did after a successful cycle, when the stack configures it. */
   readonly writeBack?: WriteBackResult;
+  /** What the Graph step did after a successful cycle, when the stack asks for Graph actions. */
+  readonly graph?: GraphOutcome;
 }
 
 export interface CycleOptions {
@@ -35,6 +39,8 @@ export interface CycleOptions {
   readonly readPersonio: (config: Record<string, unknown>, signal: AbortSignal) => Promise<PersonioReading>;
   /** Write-back after a successful cycle (applied or unchanged); none when absent. */
   readonly writeBack?: WriteBackStep;
+  /** The Graph step after write-back (revokes, access passes, extension attributes); none when absent. */
+  readonly graph?: GraphStep;
   /** The environment the Personio overrides (`PERSONIO_CLIENT_SECRET` …) come from. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** On a stop, how long a running refresh or `up` may take to finish before it is cancelled. */

@@ -10,7 +10,7 @@ import {
 } from "./fake-graph";
 
 const SELECT =
-  "$select=id,employeeId,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime,onPremisesSyncEnabled,onPremisesExtensionAttributes";
+  "$select=id,employeeId,userPrincipalName,mail,accountEnabled,signInSessionsValidFromDateTime,onPremisesSyncEnabled,onPremisesExtensionAttributes";
 
 function user(id: string): Record<string, unknown> {
   return {
@@ -58,6 +58,7 @@ describe("listUsers", () => {
       id: "1",
       employeeId: "E1",
       userPrincipalName: "u1@example.test",
+      mail: null,
       accountEnabled: true,
       signInSessionsValidFromDateTime: null,
       onPremisesSyncEnabled: null,
