@@ -9,6 +9,8 @@ import { startOps } from "../ops/setup";
 import { type StackOps, type StackTarget, UnknownStackError } from "../engine/stack-ops";
 import { SuccessClock } from "../runner/staleness";
 import { personioWriteBack } from "../runner/write-back-step";
+import { graphStep } from "../runner/graph-step";
+import { type GraphApi, graphApiFromEnv } from "../graph";
 import { takeSnapshot } from "../runner/take-snapshot";
 import { removeStaleSnapshots } from "../snapshot";
 import { reportFailure } from "./failure";
@@ -48,6 +50,8 @@ export interface ReconcileDeps {
   readonly random: () => number;
   /** Aborts on a stop signal (`STOP_SIGNALS`), with the signal's name as its reason. */
   readonly stop: AbortSignal;
+  /** The Graph client, made when a cycle first needs it; default: from the environment (`AZURE_*`, `ARM_*`). */
+  readonly graph?: () => GraphApi;
 }
 
 /**
@@ -133,6 +137,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         }
       },
       writeBack: personioWriteBack(log),
+      graph: graphStep(once(deps.graph ?? (() => graphApiFromEnv(deps.io.env))), log),
       env: deps.io.env,
       graceMs: grace,
       timeoutMs: cycleTimeout,
@@ -175,4 +180,10 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         `Cannot start the reconcile loop: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`,
     });
   }
+}
+
+/** `make` called once, its result kept (also its error: the next cycle calls again). */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }

@@ -1,5 +1,6 @@
 import { ConfigError } from "../config";
 import { causeLine } from "../engine/cause-line";
+import { GraphCredentialsError, GraphPayloadError, GraphRequestError, GraphTransportError } from "../graph";
 import { PersonioError } from "../personio";
 import { AttributeAccessError } from "../pipeline/attribute-access";
 import { TempDirError } from "../snapshot";
@@ -41,7 +42,11 @@ export function describeFailure(error: unknown, redactor?: Redactor): string {
     error instanceof ConfigError ||
     error instanceof PersonioError ||
     error instanceof AttributeAccessError ||
-    error instanceof TempDirError
+    error instanceof TempDirError ||
+    error instanceof GraphCredentialsError ||
+    error instanceof GraphRequestError ||
+    error instanceof GraphTransportError ||
+    error instanceof GraphPayloadError
   ) {
     return error.message;
   }
