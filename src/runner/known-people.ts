@@ -6,8 +6,9 @@ import type { PersonioReading } from "./take-snapshot";
 /**
  * Everyone a cycle can name, from its snapshot and the stack's last outputs: each employee's first and last name
  * and e-mail, the users the program will render from the snapshot (UPN, mail nickname, display, given and family
- * name; in CJK and similar scripts also family and given name joined both ways), and the UPN of every account the stack already manages (collision logins such as
- * `anna.schmidt_12345@…` are only there: they depend on the tenant's accounts, which the runner does not read).
+ * name; in CJK and similar scripts also family and given name joined both ways), and the UPN of every account
+ * the stack already manages (collision logins such as `anna.schmidt_12345@…` are only there: they depend on the
+ * tenant's accounts, which the runner does not read).
  */
 export function knownPeople(reading: PersonioReading, outputs: ObservedOutputs): KnownNames {
   const { employees, today } = reading.snapshot;
