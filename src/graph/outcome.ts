@@ -34,7 +34,10 @@ export function graphStatus(outcome: GraphOutcome): string {
   const parts = denied.map((call) => `${CALL_NAMES[call]} failed (missing ${GRAPH_PERMISSIONS[call]})`);
   const otherFailures = outcome.failures.filter((f) => f.status !== 403).length;
   if (otherFailures > 0) parts.push(`${otherFailures} ${otherFailures === 1 ? "call" : "calls"} failed`);
-  if (outcome.heldBack > 0) parts.push(`${outcome.heldBack} revokes held back by the disables guard`);
+  if (outcome.heldBack > 0) {
+    const revokes = outcome.heldBack === 1 ? "revoke" : "revokes";
+    parts.push(`${outcome.heldBack} ${revokes} held back by the disables guard`);
+  }
   const { revokes, accessPasses, extensionAttributes } = outcome.done;
   const done = [
     revokes > 0 ? `${revokes} revoked` : "",
