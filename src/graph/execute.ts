@@ -9,6 +9,8 @@ type AccessPassAction = Extract<GraphAction, { kind: "accessPass" }>;
 
 /** How long deleting unmailed passes may take once the cycle's own deadline or a signal has ended it. */
 export const CLEANUP_DEADLINE_MS = 15_000;
+/** How far Graph's clock may be behind ours when it dates a pass created during this step. */
+const CLOCK_SKEW_MS = 60_000;
 
 /** What {@link executeGraphActions} needs besides the actions. */
 export interface GraphExecution {
@@ -21,6 +23,8 @@ export interface GraphExecution {
   readonly signal?: AbortSignal;
   /** The signal for deleting passes whose mail failed; default: a fresh {@link CLEANUP_DEADLINE_MS} deadline. */
   readonly cleanupSignal?: () => AbortSignal;
+  /** When the step started: a pass created since then whose create answer was lost is ours to delete. */
+  readonly startedAt?: Date;
 }
 
 /** What the actions did: the counts that succeeded and the calls that did not (ids and statuses only). */
@@ -63,6 +67,7 @@ async function issuePasses(
   failures: GraphFailure[],
 ): Promise<number> {
   const { api, signal, sender, upnOf } = execution;
+  const startedAt = execution.startedAt ?? new Date();
   const created = await answered(api, graphRequests(passes), signal);
   const mails: GraphRequest[] = [];
   const methodIds = new Map<string, string>();
@@ -100,8 +105,41 @@ async function issuePasses(
       unmailed.push(action);
     }
   }
+  const lost = passes.filter((action) => created.get(`tap-${action.objectId}`)?.status === 0);
+  unmailed.push(...(await findLostPasses(execution, lost, startedAt, methodIds)));
   await deleteUnmailed(execution, unmailed, methodIds, failures);
   return mailed;
+}
+
+/**
+ * Passes whose create was sent but never answered (a deadline, a dropped connection) may exist with a code no one
+ * received; the next cycle would count them as issued. So the user's passes are read again and one created since
+ * the step started is taken for ours, to be deleted: the next cycle then issues a new one.
+ */
+async function findLostPasses(
+  execution: GraphExecution,
+  lost: readonly AccessPassAction[],
+  startedAt: Date,
+  methodIds: Map<string, string>,
+): Promise<AccessPassAction[]> {
+  if (lost.length === 0) return [];
+  const requests: GraphRequest[] = lost.map((action) => ({
+    id: `lost-${action.objectId}`,
+    method: "GET",
+    url: `/users/${encodeURIComponent(action.objectId)}/authentication/temporaryAccessPassMethods`,
+  }));
+  const answers = await answered(execution.api, requests, cleanupSignal(execution));
+  return lost.filter((action) => {
+    const value = (answers.get(`lost-${action.objectId}`)?.body as { value?: unknown } | undefined)?.value;
+    const ours = (Array.isArray(value) ? value : []).find(
+      (method: { id?: unknown; createdDateTime?: unknown }) => {
+        const created = typeof method.createdDateTime === "string" ? Date.parse(method.createdDateTime) : NaN;
+        return typeof method.id === "string" && created >= startedAt.getTime() - CLOCK_SKEW_MS;
+      },
+    ) as { id: string } | undefined;
+    if (ours !== undefined) methodIds.set(action.objectId, ours.id);
+    return ours !== undefined;
+  });
 }
 
 /** Deletes the passes nobody received, under a deadline of its own: the cycle's may already have passed. */
@@ -119,8 +157,7 @@ async function deleteUnmailed(
     return [{ id: `delete-${action.objectId}`, method: "DELETE", url }];
   });
   if (requests.length === 0) return;
-  const signal = (execution.cleanupSignal ?? (() => AbortSignal.timeout(CLEANUP_DEADLINE_MS)))();
-  const deleted = await answered(execution.api, requests, signal);
+  const deleted = await answered(execution.api, requests, cleanupSignal(execution));
   for (const action of unmailed) {
     const response = deleted.get(`delete-${action.objectId}`);
     if (methodIds.has(action.objectId) && !ok(response)) {
@@ -128,6 +165,10 @@ async function deleteUnmailed(
       failures.push({ employeeId: action.employeeId, call, status: response?.status ?? 0 });
     }
   }
+}
+
+function cleanupSignal(execution: GraphExecution): AbortSignal {
+  return (execution.cleanupSignal ?? (() => AbortSignal.timeout(CLEANUP_DEADLINE_MS)))();
 }
 
 async function answered(

@@ -56,6 +56,7 @@ export function graphStep(api: () => GraphApi, log: Logger): GraphStep {
       upnOf: (objectId) => upns.get(objectId),
       sender: config.graph.temporaryAccessPass?.sender,
       signal,
+      startedAt: now,
     });
     for (const failure of [...plan.failures, ...result.failures]) {
       log("warn", "graph.failed", {

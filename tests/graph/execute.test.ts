@@ -198,4 +198,49 @@ describe("executeGraphActions", () => {
       ],
     });
   });
+
+  it("deletes a pass whose create was never answered once a re-read shows it was created during the step", async () => {
+    const fake = fakeApi((request) => {
+      if (request.id.startsWith("tap-")) return { status: 0 };
+      if (request.id.startsWith("lost-"))
+        return {
+          status: 200,
+          body: {
+            value: [
+              { id: "old", createdDateTime: "2026-11-20T08:00:00Z" },
+              { id: "m5", createdDateTime: "2026-11-26T09:00:03Z" },
+            ],
+          },
+        };
+      return { status: 204 };
+    });
+    const result = await executeGraphActions({
+      api: fake.api,
+      actions: [pass],
+      upnOf: () => "new.hire@contoso.com",
+      sender: "it@contoso.com",
+      startedAt: new Date("2026-11-26T09:00:00Z"),
+    });
+    expect(result).toEqual({
+      done: { revokes: 0, accessPasses: 0, extensionAttributes: 0 },
+      failures: [{ employeeId: "5", call: "accessPass", status: 0 }],
+    });
+    expect(fake.calls()).toEqual([`POST ${TAP_URL}`, `GET ${TAP_URL}`, `DELETE ${TAP_URL}/m5`]);
+  });
+
+  it("leaves passes older than the step alone when a create was never answered", async () => {
+    const fake = fakeApi((request) =>
+      request.id.startsWith("tap-")
+        ? { status: 0 }
+        : { status: 200, body: { value: [{ id: "old", createdDateTime: "2026-11-20T08:00:00Z" }] } },
+    );
+    await executeGraphActions({
+      api: fake.api,
+      actions: [pass],
+      upnOf: () => "new.hire@contoso.com",
+      sender: "it@contoso.com",
+      startedAt: new Date("2026-11-26T09:00:00Z"),
+    });
+    expect(fake.calls()).toEqual([`POST ${TAP_URL}`, `GET ${TAP_URL}`]);
+  });
 });
