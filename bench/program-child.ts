@@ -1,34 +1,37 @@
 /**
  * One measurement in this fresh process (run by program.bench.ts): `program N BASE_URL` runs the real
- * program under mocks against a Personio sandbox listing N employees; `bare N` registers N `azuread.User`s
- * with the generated class in one loop, as a program without the mitigations would. Prints one JSON line.
+ * program under mocks against a Personio sandbox listing N employees; `targeted N SNAPSHOT IDS` runs it from a
+ * reconcile cycle's snapshot file, as the preview and `up` of `--only IDS` do (the mocks know no targets: the
+ * engine runs the whole program for a targeted update, so the work is the same), counting the registrations the
+ * targets select; `bare N` registers N `azuread.User`s with the generated class in one loop, as a program without
+ * the mitigations would. Prints one JSON line.
  */
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram } from "../src/program";
 import { peakRssMb } from "./child";
 import type { ProgramBenchResult } from "./program.bench";
-import { SAMPLE_CONFIG } from "../tests/fixtures/stack-config";
+import { snapshotFromEnv } from "../src/program/snapshot-source";
+import { SNAPSHOT_ENV } from "../src/snapshot";
+import { BENCH_CONFIG as CONFIG } from "./program-config";
 
 const USER = "azuread:index/user:User";
 
-const CONFIG = {
-  personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_BENCH" },
-  ...SAMPLE_CONFIG,
-  attributeMapping: { ...SAMPLE_CONFIG.attributeMapping, officeLocation: "office" },
-};
-
 async function main(): Promise<ProgramBenchResult> {
-  const [mode, count, baseUrl] = process.argv.slice(2);
+  const [mode, count, baseUrl, ids] = process.argv.slice(2);
   const employees = Number(count);
+  const only = (ids ?? "").split(",");
   let resources = 0;
   let users = 0;
   let invokes = 0;
+  let targeted = 0;
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
         resources++;
         if (args.type === USER) users++;
+        if (only.some((id) => args.name === `employee-${id}` || args.name.startsWith(`member-${id}-`)))
+          targeted++;
         return { id: `${args.name}-id`, state: { ...args.inputs, objectId: `obj-${args.name}` } };
       },
       call: (args) => {
@@ -41,7 +44,15 @@ async function main(): Promise<ProgramBenchResult> {
     false,
   );
   const started = performance.now();
-  if (mode === "program") {
+  if (mode === "targeted") {
+    // `baseUrl` is the snapshot file here: the program reads it as under `pulumi preview --target …`.
+    await runProgram({
+      config: CONFIG,
+      env: { PERSONIO_CLIENT_SECRET: "sandbox-secret" },
+      now: new Date("2026-11-26T10:00:00Z"),
+      snapshot: snapshotFromEnv({ [SNAPSHOT_ENV]: baseUrl }),
+    });
+  } else if (mode === "program") {
     await runProgram({
       config: CONFIG,
       env: { PERSONIO_BASE_URL: baseUrl, PERSONIO_CLIENT_SECRET: "sandbox-secret" },
@@ -77,7 +88,16 @@ async function main(): Promise<ProgramBenchResult> {
   // What the language host waits for before the program counts as done: every registration answered.
   await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   const wallMs = Math.round(performance.now() - started);
-  return { mode: mode as string, employees, wallMs, peakRssMb: peakRssMb(), resources, users, invokes };
+  return {
+    mode: mode as string,
+    employees,
+    wallMs,
+    peakRssMb: peakRssMb(),
+    resources,
+    users,
+    invokes,
+    ...(mode === "targeted" ? { targeted } : {}),
+  };
 }
 
 main().then(

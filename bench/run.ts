@@ -1,7 +1,7 @@
 import { run as groups } from "./groups.bench";
 import { run as pageLimit } from "./page-limit.bench";
 import { run as personio } from "./personio.bench";
-import { run as program } from "./program.bench";
+import { run as program, runTargeted as targeted } from "./program.bench";
 import { run as redact } from "./redact.bench";
 import { run as render } from "./render.bench";
 import { run as runner } from "./runner.bench";
@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   summary,
   runner,
   program,
+  targeted,
   groups,
   sandbox,
   "write-back": writeBack,

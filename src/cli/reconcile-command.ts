@@ -18,9 +18,10 @@ import { type CommandIO, CommandError, EXIT } from "./io";
 import { loopTimezone } from "./loop-timezone";
 import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
 import { durationFlag } from "./duration-flags";
+import { onlyFlag } from "./only-flag";
 
 const USAGE =
-  "Usage: npm run reconcile -- --stack <name> [--once] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
+  "Usage: npm run reconcile -- --stack <name> [--once [--only 812,913]] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
   "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
   "[--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] " +
   OPS_USAGE;
@@ -29,6 +30,7 @@ const OPTIONS = {
   ...COMMON_OPTIONS,
   ...OPS_OPTIONS,
   once: { type: "boolean" },
+  only: { type: "string" },
   interval: { type: "string" },
   jitter: { type: "string" },
   "refresh-every": { type: "string" },
@@ -56,7 +58,7 @@ export interface ReconcileDeps {
 
 /**
  * `npm run reconcile`: Personio snapshot → preview → guards → up, every 30 minutes, or once with `--once`
- * (exit 0 done, 1 failed, 2 a guard refused or bad usage). A stop signal lets a running update finish within the
+ * (exit 0 done, 1 failed, 2 a guard refused or bad usage, or `--only` named an id Personio does not list). A stop signal lets a running update finish within the
  * grace period, then cancels it; the loop then exits 0, `--once` by the cycle's result.
  */
 export async function runReconcileCommand(argv: readonly string[], deps: ReconcileDeps): Promise<number> {
@@ -65,6 +67,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     if (flags === undefined) return EXIT.ok;
     const { values, target } = flags;
     const guards = guardOptions(values);
+    const only = onlyFlag(values);
     const format = values["log-format"] ?? "text";
     if (format !== "text" && format !== "json") {
       throw new CommandError(
@@ -150,10 +153,11 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       clock: deps.clock,
       wallNow: deps.wallNow,
     };
-    const cycle = ops.observe((stop: AbortSignal) => runCycle(ops.instrument(stack), options, stop));
+    const cycle = ops.observe((stop, ids) => runCycle(ops.instrument(stack), options, stop, ids));
     if (values["once"] === true) {
-      const result = await cycle(deps.stop);
+      const result = await cycle(deps.stop, only);
       await ops.close();
+      if (result.unknownIds !== undefined) return EXIT.usage;
       return result.status === "failed" ? EXIT.failed : result.status === "refused" ? EXIT.refused : EXIT.ok;
     }
     ops.observer.loopRunning(true);

@@ -2,3 +2,4 @@ export * from "./logical-names";
 export * from "./outputs";
 export * from "./principal-names";
 export * from "./tokens";
+export * from "./urns";

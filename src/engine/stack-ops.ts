@@ -9,7 +9,7 @@ import {
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { NAMESPACE, projectConfig } from "../config";
-import { type ObservedOutputs, readStackOutputs, StackOutputsError } from "../contract";
+import { employeeTargets, type ObservedOutputs, readStackOutputs, StackOutputsError } from "../contract";
 
 /** The stack tag in which the runner records its last successful cycle, so `--once` runs see each other's. */
 export const LAST_SUCCESS_TAG = "personio-azuread:last-success";
@@ -29,11 +29,27 @@ export interface StackTarget {
 /** Extra environment for one operation's CLI and program (the cycle's snapshot file). */
 export type OperationEnv = Readonly<Record<string, string>>;
 
+/**
+ * The Personio ids a targeted preview or `up` is limited to (`--target` per resource of theirs, see
+ * `employeeTargets`); absent: the whole stack. The program still runs whole: targets limit the steps, not the work.
+ */
+export type OnlyEmployees = ReadonlySet<string>;
+
 /** The stack operations a reconcile cycle needs; the real ones drive the Pulumi CLI through the Automation API. */
 export interface StackOps {
   readonly stackName: string;
-  preview(onEvent: (event: EngineEvent) => void, signal?: AbortSignal, env?: OperationEnv): Promise<void>;
-  up(onEvent: (event: EngineEvent) => void, signal?: AbortSignal, env?: OperationEnv): Promise<void>;
+  preview(
+    onEvent: (event: EngineEvent) => void,
+    signal?: AbortSignal,
+    env?: OperationEnv,
+    only?: OnlyEmployees,
+  ): Promise<void>;
+  up(
+    onEvent: (event: EngineEvent) => void,
+    signal?: AbortSignal,
+    env?: OperationEnv,
+    only?: OnlyEmployees,
+  ): Promise<void>;
   refresh(signal?: AbortSignal): Promise<void>;
   /**
    * The outputs of the last successful update, read without `--show-secrets` (secrets left out) and checked
@@ -135,15 +151,29 @@ function automationOps(stack: Stack, cli: PulumiCommand, target: StackTarget): S
       for (const key of keys) delete workspace.envVars[key];
     }
   };
+  /*
+   * Without `targetDependents`: it would add whatever depends on a target — the accounts reporting to the
+   * employee (their `managerId`) and the groups listing them — i.e. other employees' pending changes. The engine
+   * asks for it only when a target is replaced (delete-before-replace), which the deletes guard refuses anyway.
+   */
+  const targeting = async (only: OnlyEmployees | undefined): Promise<{ target?: string[] }> =>
+    only === undefined
+      ? {}
+      : {
+          target: employeeTargets(
+            { stack: stack.name, project: (await workspace.projectSettings()).name },
+            only,
+          ),
+        };
   return {
     stackName: stack.name,
-    preview: (onEvent, signal, env) =>
+    preview: (onEvent, signal, env, only) =>
       withEnv(env, async () => {
-        await stack.preview({ onEvent, signal, color: "never" });
+        await stack.preview({ onEvent, signal, color: "never", ...(await targeting(only)) });
       }),
-    up: (onEvent, signal, env) =>
+    up: (onEvent, signal, env, only) =>
       withEnv(env, async () => {
-        await stack.up({ onEvent, signal, color: "never" });
+        await stack.up({ onEvent, signal, color: "never", ...(await targeting(only)) });
       }),
     refresh: async (signal) => {
       await stack.refresh({ signal, color: "never" });

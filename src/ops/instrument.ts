@@ -1,4 +1,4 @@
-import type { CycleResult } from "../runner/cycle-types";
+import type { Cycle } from "../runner/loop";
 import { isLocked, type StackOps } from "../engine/stack-ops";
 import type { FailureSource, RunnerObserver } from "../runner/observer";
 
@@ -23,8 +23,8 @@ export function timedStack(stack: StackOps, observer: RunnerObserver, now: () =>
     };
   return {
     stackName: stack.stackName,
-    preview: timed("preview", (onEvent, signal, env) => stack.preview(onEvent, signal, env)),
-    up: timed("up", (onEvent, signal, env) => stack.up(onEvent, signal, env)),
+    preview: timed("preview", (onEvent, signal, env, only) => stack.preview(onEvent, signal, env, only)),
+    up: timed("up", (onEvent, signal, env, only) => stack.up(onEvent, signal, env, only)),
     refresh: timed("refresh", (signal) => stack.refresh(signal)),
     lastOutputs: () => stack.lastOutputs(),
     lastRefreshAt: () => stack.lastRefreshAt(),
@@ -35,17 +35,17 @@ export function timedStack(stack: StackOps, observer: RunnerObserver, now: () =>
   };
 }
 
-/** A cycle function that tells the observer when it starts and how it ended. */
+/** A cycle function that tells the observer when it starts and how it ended; a targeted one's ids pass through. */
 export function observedCycle(
-  cycle: (signal: AbortSignal) => Promise<CycleResult>,
+  cycle: Cycle,
   observer: RunnerObserver,
   now: () => number,
   wallNow: () => number,
-): (signal: AbortSignal) => Promise<CycleResult> {
-  return async (signal) => {
+): Cycle {
+  return async (signal, only) => {
     observer.cycleStarted(wallNow());
     const started = now();
-    const result = await cycle(signal);
+    const result = await cycle(signal, only);
     observer.cycleEnded({ status: result.status, durationMs: now() - started, result, at: wallNow() });
     return result;
   };

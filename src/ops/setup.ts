@@ -1,6 +1,6 @@
 import { webhookNotifier } from "../notify/notifier";
 import { DEFAULT_POST } from "../notify/post";
-import type { CycleResult } from "../runner/cycle-types";
+import type { Cycle } from "../runner/loop";
 import type { Logger } from "../util/log";
 import type { StackOps } from "../engine/stack-ops";
 import type { Clock } from "../util/clock";
@@ -11,8 +11,6 @@ import { observedCycle, timedStack } from "./instrument";
 import { runnerMetrics } from "./metrics";
 import { fanOut, type RunnerObserver } from "../runner/observer";
 import { startOpsServer, type OpsServer } from "./server";
-
-type Cycle = (signal: AbortSignal) => Promise<CycleResult>;
 
 /** The running operations side of one reconcile command: the hooks the command wires in, and `close`. */
 export interface Ops {

@@ -27,14 +27,17 @@ export async function locked(stack: StackOps, options: CycleOptions, error: unkn
   return { status: "locked" };
 }
 
-/** Records a success (memory and stack tag, best effort) and says when the last one was. */
+/**
+ * Records a success (memory and stack tag, best effort) and says when the last one was. A targeted cycle is no
+ * success of the whole stack: it records none, so staleness keeps counting from the last full cycle.
+ */
 export async function recordOutcome(
   stack: StackOps,
   options: CycleOptions,
   result: CycleResult,
 ): Promise<void> {
   const now = options.wallNow();
-  if (result.status === "applied" || result.status === "unchanged") {
+  if ((result.status === "applied" || result.status === "unchanged") && result.only === undefined) {
     options.success.record(now);
     await stack.recordSuccess(now).catch(() =>
       options.log("warn", "cycle.success_not_recorded", {

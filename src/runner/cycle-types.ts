@@ -26,6 +26,10 @@ export interface CycleResult {
   readonly writeBack?: WriteBackResult;
   /** What the Graph step did after a successful cycle, when the stack asks for Graph actions. */
   readonly graph?: GraphOutcome;
+  /** The employee ids a targeted cycle was limited to (numeric order); absent for a full cycle. */
+  readonly only?: readonly string[];
+  /** Ids of a targeted cycle that Personio does not list: it stopped before the preview (`--once`: exit 2). */
+  readonly unknownIds?: readonly string[];
 }
 
 export interface CycleOptions {
@@ -65,4 +69,9 @@ export interface CycleOptions {
   readonly clock: Clock;
   /** Epoch ms, to compare with the stack's history. */
   readonly wallNow: () => number;
+  /**
+   * Set by `runCycle` for the after-up steps of a targeted cycle: they act for these employee ids only. Absent:
+   * every employee.
+   */
+  readonly only?: ReadonlySet<string>;
 }

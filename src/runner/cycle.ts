@@ -11,18 +11,29 @@ import { describeFailure, failed, stopped } from "./cycle-failure";
 import { locked, recordOutcome } from "./cycle-outcome";
 import { knownPeople } from "./known-people";
 import type { CycleOptions, CycleResult } from "./cycle-types";
+import { sortedIds, targetedGuardChangeSet, unknownIds, unknownIdsResult } from "./targeted";
+import { limitedWriteBack } from "./write-back-step";
 
 /**
  * One cycle: (refresh) → one Personio listing, written to a private snapshot file → preview from it → guards →
  * `up` from the same snapshot, watched step by step against the preview. Nothing is applied when a guard
  * refuses; an `up` that goes beyond its preview is cancelled and fails the cycle. Failures are reported, never
  * thrown, so a loop survives them; the snapshot is deleted however the cycle ends.
+ *
+ * With `only`, a targeted cycle: the same whole listing (the program still renders everyone), but preview and
+ * `up` limited to those employees' resources (engine targets), their change set guarded, the after-up steps
+ * run for them alone; no refresh, and no success recorded for the stack. An id Personio does not list stops it
+ * before the preview (`unknownIds`).
  */
 export async function runCycle(
   stack: StackOps,
-  options: CycleOptions,
+  cycleOptions: CycleOptions,
   stop: AbortSignal,
+  only?: ReadonlySet<string>,
 ): Promise<CycleResult> {
+  // In numeric order, so that the engine's targets and the log line do not depend on how the ids were given.
+  const ids = only === undefined ? undefined : new Set(sortedIds(only));
+  const options = ids === undefined ? cycleOptions : targetedOptions(cycleOptions, ids);
   const { log, clock } = options;
   const started = clock.now();
   const control = new CycleControl({
@@ -36,7 +47,7 @@ export async function runCycle(
   let watch: UpWatch | undefined;
   const result = await (async (): Promise<CycleResult> => {
     try {
-      if (await refreshDue(stack, options)) {
+      if (ids === undefined && (await refreshDue(stack, options))) {
         control.enter("refresh");
         const refreshStart = clock.now();
         await stack.refresh(control.signal);
@@ -53,6 +64,11 @@ export async function runCycle(
         durationMs: Math.round(clock.now() - listStart),
       });
       const env = { [SNAPSHOT_ENV]: snapshot.path };
+      if (ids !== undefined) {
+        const unknown = unknownIds(reading.snapshot, ids);
+        if (unknown.length > 0) return unknownIdsResult(log, unknown, reading.snapshot);
+        log("info", "cycle.targeted", { only: [...ids].join(","), count: ids.size });
+      }
 
       if (control.stopped) return stopped(log, control, "preview", started, clock);
       control.enter("preview");
@@ -64,10 +80,14 @@ export async function runCycle(
       const previewEvents: EngineEvent[] = [];
       // The CLI is not started at all once cancelled: a signal that is already aborted never fires again.
       if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
-      await stack.preview((event) => previewEvents.push(event), control.signal, env);
+      await stack.preview((event) => previewEvents.push(event), control.signal, env, ids);
       const changeSet = changeSetFromEvents(previewEvents);
       const verdict = evaluateGuards(
-        { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },
+        {
+          changeSet: ids === undefined ? changeSet : targetedGuardChangeSet(changeSet, outputs),
+          employees: employeesOf(changeSet.stackOutputs),
+          lastEmployees,
+        },
         options.guards,
       );
       log("info", "preview.done", { ...opCounts(changeSet), durationMs: Math.round(clock.now() - started) });
@@ -110,6 +130,7 @@ export async function runCycle(
         },
         control.signal,
         env,
+        ids,
       );
       const applied = changeSetFromEvents(upEvents);
       if (upWatch.violation) return failed(log, upWatch.describe(), started, clock, { changeSet, applied });
@@ -137,9 +158,19 @@ export async function runCycle(
       control.dispose();
     }
   })();
-  if (result.status !== "locked") options.lockSeen.at = undefined;
-  await recordOutcome(stack, options, result);
-  return result;
+  const ended = ids === undefined ? result : { ...result, only: [...ids] };
+  if (ended.status !== "locked") options.lockSeen.at = undefined;
+  await recordOutcome(stack, options, ended);
+  return ended;
+}
+
+/** The options of a targeted cycle: its after-up steps see `only`, write-back only those employees' records. */
+function targetedOptions(options: CycleOptions, only: ReadonlySet<string>): CycleOptions {
+  return {
+    ...options,
+    only,
+    ...(options.writeBack === undefined ? {} : { writeBack: limitedWriteBack(options.writeBack, only) }),
+  };
 }
 
 async function refreshDue(stack: StackOps, options: CycleOptions): Promise<boolean> {

@@ -19,8 +19,11 @@ export interface LoopOptions {
   readonly wallNow?: () => number;
 }
 
-/** A cycle, given the stop signal: it finishes a running update within its grace period, then cancels it. */
-export type Cycle = (stop: AbortSignal) => Promise<CycleResult>;
+/**
+ * A cycle, given the stop signal: it finishes a running update within its grace period, then cancels it. With
+ * `only`, a targeted cycle limited to those Personio ids (see `runCycle`).
+ */
+export type Cycle = (stop: AbortSignal, only?: ReadonlySet<string>) => Promise<CycleResult>;
 
 /**
  * Runs cycles one after another until `stop` aborts: on a grid aligned to local midnight (no drift, no

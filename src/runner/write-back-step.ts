@@ -50,6 +50,18 @@ export function personioWriteBack(log: Logger): WriteBackStep {
   };
 }
 
+/**
+ * The step of a targeted cycle: it sees only these employees of the listing, so it writes back for them alone.
+ * @example limitedWriteBack(personioWriteBack(log), new Set(["812"]))
+ */
+export function limitedWriteBack(step: WriteBackStep, only: ReadonlySet<string>): WriteBackStep {
+  return (input) => {
+    const { snapshot } = input.reading;
+    const employees = snapshot.employees.filter((employee) => only.has(String(employee.id)));
+    return step({ ...input, reading: { ...input.reading, snapshot: { ...snapshot, employees } } });
+  };
+}
+
 /** The cycle's status with write-back, e.g. `applied, 3 write-backs failed`. */
 export function statusLine(status: string, writeBackResult: WriteBackResult | undefined): string {
   if (writeBackResult === undefined) return status;

@@ -128,3 +128,47 @@ describe("npm run reconcile: the limits of every duration flag", () => {
     });
   });
 });
+
+const ONLY_IDS =
+  "Allowed: Personio employee ids (whole numbers above 0), comma-separated, such as 812 or 812,913.";
+
+describe("npm run reconcile: --only", () => {
+  it.each([
+    ["abc", ONLY_IDS],
+    ["", ONLY_IDS],
+    ["-5", ONLY_IDS],
+    ["0", ONLY_IDS],
+    ["812,", ONLY_IDS],
+    ["812,,913", ONLY_IDS],
+    ["8.5", ONLY_IDS],
+    ["0812", ONLY_IDS],
+  ])("fails with exit 2 for --only=%j before the stack is opened", async (value, allowed) => {
+    expect(await reconcile(["--once", `--only=${value}`])).toEqual({
+      code: 2,
+      err: [`Invalid value for --only: ${JSON.stringify(value)}. ${allowed}`],
+      opened: 0,
+    });
+  });
+
+  it("fails with exit 2 for --only without --once", async () => {
+    expect(await reconcile(["--only", "812"])).toEqual({
+      code: 2,
+      err: [
+        'Invalid value for --only: "812". Allowed: only with --once (a running loop targets employees through webhooks); add --once.',
+      ],
+      opened: 0,
+    });
+  });
+
+  it.each([
+    [["--once", "--only", "812"]],
+    [["--once", "--only", "812, 913"]],
+    [["--once", "--only=812,913,812"]],
+  ])("accepts %p and opens the stack", async (args) => {
+    expect(await reconcile(args)).toEqual({
+      code: 1,
+      err: ["Cannot start the reconcile loop: must not be reached"],
+      opened: 1,
+    });
+  });
+});

@@ -104,6 +104,24 @@ describe("observedCycle", () => {
   });
 });
 
+describe("observedCycle: a targeted cycle", () => {
+  it("hands the cycle its employee ids", async () => {
+    const seen: (ReadonlySet<string> | undefined)[] = [];
+    const cycle = observedCycle(
+      async (_stop, only) => {
+        seen.push(only);
+        return { status: "unchanged" };
+      },
+      NOOP_OBSERVER,
+      () => 0,
+      () => 0,
+    );
+    await cycle(new AbortController().signal, new Set(["812"]));
+    await cycle(new AbortController().signal);
+    expect(seen).toEqual([new Set(["812"]), undefined]);
+  });
+});
+
 describe("fanOut", () => {
   it("calls every observer even when one throws, and reports the error", () => {
     const { observer, calls } = recorder();

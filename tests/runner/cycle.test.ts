@@ -95,6 +95,31 @@ async function cycle(s: Setup, stopAt?: number, signal = "SIGTERM") {
   return s.clock.run(runCycle(s.stack, s.options, s.stop.signal));
 }
 
+describe("runCycle: a targeted cycle (--only)", () => {
+  it("reports its ids in numeric order, never refreshes and records no success for the stack", async () => {
+    const s = setup({ refreshEveryMs: 0 });
+    s.stack.preview_ = { events: updates(1, 0, 3) };
+    s.stack.up_ = { events: updates(1, 0, 3) };
+    const result = await s.clock.run(runCycle(s.stack, s.options, s.stop.signal, new Set(["3", "1"])));
+    expect(result.status).toBe("applied");
+    expect(result.only).toEqual(["1", "3"]);
+    expect(s.stack.calls).toEqual(["config", "lastOutputs", "preview", "up"]);
+    expect(s.stack.successes).toEqual([]);
+  });
+
+  it("stops before the preview when Personio does not list an id, naming it", async () => {
+    const s = setup();
+    const result = await s.clock.run(runCycle(s.stack, s.options, s.stop.signal, new Set(["3", "40", "7"])));
+    expect(result).toEqual({
+      status: "failed",
+      error: "Invalid value for --only: 7, 40. Allowed: ids of employees Personio lists (3 listed now).",
+      unknownIds: ["7", "40"],
+      only: ["3", "7", "40"],
+    });
+    expect(s.stack.calls).toEqual(["config"]);
+  });
+});
+
 describe("runCycle: up applies what the preview checked", () => {
   it("previews and applies from one private snapshot file, deleted when the cycle ends", async () => {
     const s = setup();
