@@ -87,6 +87,7 @@ async function graphAfterUp(
         guards: options.guards,
         now: new Date(options.wallNow()),
         signal: control.signal,
+        ...(options.only === undefined ? {} : { only: options.only }),
       });
     } catch (error) {
       graph = graphStopped("failed", control.cancelReason ?? describeFailure(error, options.redactor));

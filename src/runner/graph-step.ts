@@ -22,6 +22,8 @@ export interface GraphStepInput {
   readonly guards: GuardOptions;
   readonly now: Date;
   readonly signal: AbortSignal;
+  /** A targeted cycle's employee ids (`--only`, webhooks): the step acts for them only. */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** The Graph step after `up`; undefined when the stack asks for no Graph action. */
@@ -33,7 +35,7 @@ export type GraphStep = (input: GraphStepInput) => Promise<GraphOutcome | undefi
  * client is made on first use (`api`), so a stack without Graph actions needs no Graph credentials.
  */
 export function graphStep(api: () => GraphApi, log: Logger): GraphStep {
-  return async ({ reading, changeSet, guards, now, signal }) => {
+  return async ({ reading, changeSet, guards, now, signal, only }) => {
     const { config, snapshot } = reading;
     if (!graphConfigured(config)) return undefined;
     const client = api();
@@ -45,7 +47,8 @@ export function graphStep(api: () => GraphApi, log: Logger): GraphStep {
       signal,
       readPassMethods: true,
     });
-    const { allowed, heldBack } = withinDisablesGuard(plan.actions, changeSet, guards);
+    const actions = only === undefined ? plan.actions : plan.actions.filter((a) => only.has(a.employeeId));
+    const { allowed, heldBack } = withinDisablesGuard(actions, changeSet, guards);
     for (const warning of plan.warnings) {
       log("warn", "graph.skipped", { employeeId: warning.employeeId, reason: warning.code });
     }
@@ -66,7 +69,7 @@ export function graphStep(api: () => GraphApi, log: Logger): GraphStep {
       });
     }
     return {
-      planned: countGraphActions(plan.actions),
+      planned: countGraphActions(actions),
       done: result.done,
       failures: [...plan.failures, ...result.failures],
       heldBack,
