@@ -4,44 +4,20 @@ import path from "node:path";
 import type { TokenCredential } from "@azure/identity";
 import { runGraphCommand } from "../../src/cli/graph-command";
 import { createGraphApi } from "../../src/graph";
-import {
-  generateCompany,
-  type GraphEmulator,
-  type PersonioEmployeeItem,
-  type Sandbox,
-  startSandbox,
-  tenantFromCompany,
-} from "../../src/sandbox";
+import { type GraphEmulator, type Sandbox, startSandbox, tenantFromCompany } from "../../src/sandbox";
 import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
 import { login, NOW, useGraphEmulators } from "../sandbox/graph-http";
+import { graphCompany, obj } from "./graph-fixtures";
 
 /** `npm run graph` against the Personio sandbox and the Graph emulator, through the real Graph client. */
 const startGraph = useGraphEmulators();
 const HOST = "graph.local.test";
-const obj = (id: number) => `00000000-0000-4000-8000-${String(id).padStart(12, "0")}`;
-
-/** Six employees: 1 synced (the emulator's first account), 3 left on 2026-10-31, 4 is hired tomorrow. */
-function company(): PersonioEmployeeItem[] {
-  return generateCompany(6).map((item) => {
-    const id = item.attributes["id"]?.value as number;
-    const attributes = { ...item.attributes };
-    const set = (key: string, value: unknown) => {
-      const attribute = attributes[key];
-      if (attribute !== undefined) attributes[key] = { ...attribute, value } as typeof attribute;
-    };
-    set("status", id === 3 ? "inactive" : "active");
-    set("termination_date", id === 3 ? "2026-10-31T00:00:00+01:00" : null);
-    if (id === 4) set("hire_date", "2026-11-27T00:00:00+01:00");
-    return { ...item, attributes };
-  });
-}
-
 let dir: string;
 let sandbox: Sandbox;
 let graph: GraphEmulator;
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "graph-command-"));
-  const employees = company();
+  const employees = graphCompany();
   sandbox = await startSandbox({ employees });
   graph = await startGraph({ users: tenantFromCompany(employees) });
   stackFile({ revokeSessions: true, temporaryAccessPass: TAP });
