@@ -1,17 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { TokenCredential } from "@azure/identity";
 import { runGraphCommand } from "../../src/cli/graph-command";
-import { createGraphApi } from "../../src/graph";
 import { type GraphEmulator, type Sandbox, startSandbox, tenantFromCompany } from "../../src/sandbox";
 import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
-import { login, NOW, useGraphEmulators } from "../sandbox/graph-http";
-import { graphCompany, obj } from "./graph-fixtures";
+import { NOW, useGraphEmulators } from "../sandbox/graph-http";
+import { emulatorApi, graphCompany, obj } from "./graph-fixtures";
 
 /** `npm run graph` against the Personio sandbox and the Graph emulator, through the real Graph client. */
 const startGraph = useGraphEmulators();
-const HOST = "graph.local.test";
 let dir: string;
 let sandbox: Sandbox;
 let graph: GraphEmulator;
@@ -49,34 +46,15 @@ function stackFile(
   writeFileSync(path.join(dir, "Pulumi.prod.yaml"), `${lines.join("\n")}\n`);
 }
 
-/** A credential that takes a real token from the emulator's token endpoint. */
-function emulatorCredential(): TokenCredential {
-  return {
-    getToken: async () => ({ token: await login(graph), expiresOnTimestamp: NOW.getTime() + 3_600_000 }),
-  };
-}
-
 async function graphCommand(extra: string[] = [], env: Record<string, string> = {}, injected = true) {
   const out: string[] = [];
   const err: string[] = [];
-  const port = new URL(graph.url).port;
   const code = await runGraphCommand(
     ["--stack", "prod", "--stack-config", path.join(dir, "Pulumi.prod.yaml"), ...extra],
     {
       io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, now: () => NOW },
       personio: { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
-      ...(injected
-        ? {
-            graphApi: () =>
-              createGraphApi({
-                credential: emulatorCredential(),
-                endpoint: `https://${HOST}:${port}`,
-                writesPerSecond: 20,
-                fetch: (input, init) =>
-                  fetch(String(input).replace(`https://${HOST}:${port}`, graph.url), init),
-              }),
-          }
-        : {}),
+      ...(injected ? { graphApi: () => emulatorApi(graph) } : {}),
     },
   );
   return { code, out, err };
