@@ -1,16 +1,13 @@
 import type { LoadedConfig } from "../config";
 import { isExtensionAttribute } from "../entra/extension-attributes";
-import {
-  accessPassCandidates,
-  countGraphActions,
-  formatGraphCounts,
-  type GraphActionCounts,
-  type GraphPlanInput,
-  planAccessPasses,
-  planExtensionAttributes,
-  planRevokes,
-  type TenantUser,
-} from "../graph";
+// The planners' own modules, not the barrel: the barrel loads the Graph client and @azure/identity, which the
+// offline plan (and npm start) would pay for at every start without using them.
+import type { GraphPlanInput } from "../graph/actions";
+import { accessPassCandidates, planAccessPasses } from "../graph/access-passes";
+import { planExtensionAttributes } from "../graph/extension-attributes";
+import { countGraphActions, formatGraphCounts, type GraphActionCounts } from "../graph/requests";
+import { planRevokes } from "../graph/revokes";
+import type { TenantUser } from "../graph/types";
 import type { Employee } from "../personio/employee";
 import type { DesiredUser } from "../render";
 import { GRAPH_EXPORT_FIELDS } from "./existing-accounts";

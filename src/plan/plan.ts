@@ -1,4 +1,4 @@
-import type { GraphActionCounts } from "../graph";
+import type { GraphActionCounts } from "../graph/requests";
 import type { GroupPlan } from "../groups";
 import type { CalendarDate } from "../personio/dates";
 import type { DesiredUser, RenderResult, RenderWarning, SkippedEmployee } from "../render";
