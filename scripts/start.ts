@@ -1,18 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { processIO } from "../src/cli/io";
 import { runPlanCommand } from "../src/cli/plan-command";
-import { loadSampleCompany, startSandbox } from "../src/sandbox";
+import {
+  exportTenant,
+  loadSampleCompany,
+  startGraphEmulator,
+  startSandbox,
+  tenantFromCompany,
+} from "../src/sandbox";
+
+/** The emulated tenant's fixed identity: a demo, not a secret. */
+const GRAPH_APP = {
+  tenantId: "00000000-0000-4000-8000-00000000c0de",
+  clientId: "graph-sandbox-client",
+  clientSecret: "graph-sandbox-secret",
+};
 
 /**
- * `npm start`: the product on its embedded default — a Personio sandbox with the sample company on a free
- * loopback port, the offline plan of stacks/Pulumi.demo.yaml against it, then the sandbox stops.
+ * `npm start`: the product on its embedded default — a Personio sandbox with the sample company and a Graph
+ * emulator with a tenant of the same company, both on free loopback ports; the tenant is exported as an operator
+ * would (`GET /users`) and the offline plan of stacks/Pulumi.demo.yaml runs against both, Graph counts included;
+ * then everything stops.
  */
 async function main(): Promise<number> {
-  const sandbox = await startSandbox({ employees: loadSampleCompany() });
+  const employees = loadSampleCompany();
+  const sandbox = await startSandbox({ employees });
+  const graph = await startGraphEmulator({ ...GRAPH_APP, users: tenantFromCompany(employees) });
+  const dir = mkdtempSync(path.join(tmpdir(), "personio-azuread-start-"));
   try {
-    console.error(`Personio sandbox with the sample company at ${sandbox.baseUrl}\n`);
+    const users = path.join(dir, "users.json");
+    writeFileSync(users, JSON.stringify(await exportTenant(graph, GRAPH_APP)));
+    console.error(`Personio sandbox with the sample company at ${sandbox.baseUrl}`);
+    console.error(`Graph emulator with ${graph.state.users.length} accounts at ${graph.url}\n`);
     return await runPlanCommand(
-      ["--stack-config", path.join(__dirname, "..", "stacks", "Pulumi.demo.yaml"), ...process.argv.slice(2)],
+      [
+        "--stack-config",
+        path.join(__dirname, "..", "stacks", "Pulumi.demo.yaml"),
+        "--existing-accounts",
+        users,
+        ...process.argv.slice(2),
+      ],
       processIO({
         PERSONIO_BASE_URL: sandbox.baseUrl,
         PERSONIO_CLIENT_ID: sandbox.credentials.clientId,
@@ -20,7 +49,8 @@ async function main(): Promise<number> {
       }),
     );
   } finally {
-    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+    await Promise.all([sandbox.close(), graph.close()]);
   }
 }
 

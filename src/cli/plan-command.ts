@@ -3,11 +3,12 @@ import { PersonioError } from "../personio";
 import { AttributeAccessError } from "../pipeline/attribute-access";
 import { toCalendarDate } from "../personio/dates";
 import { desiredDirectory } from "../pipeline";
-import { ExistingAccountsError, readExistingAccounts } from "../plan/existing-accounts";
+import { ExistingAccountsError, readTenantExport } from "../plan/existing-accounts";
+import { graphNotCountedLine, graphRequested, offlineGraphCounts } from "../plan/graph-counts";
 import { withUnreadableRecords } from "../plan/unreadable-records";
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
-import { calendarDateIn, type DesiredUser } from "../render";
+import { calendarDateIn, type DesiredUser, instantIn } from "../render";
 import { planWriteBack } from "../write-back";
 import { reportFailure } from "./failure";
 import { parseFlags } from "./flags";
@@ -40,12 +41,12 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
     const output = args.json === undefined ? undefined : outputTarget("json", args.json);
     const config = loadStackFile(args.stackConfig, io.env);
     const today = args.today ?? calendarDateIn(io.now(), config.timezone);
-    const existingAccounts =
-      args.existingAccounts === undefined ? [] : readExistingAccounts(args.existingAccounts);
+    const exported =
+      args.existingAccounts === undefined ? undefined : readTenantExport(args.existingAccounts);
     const directory = await desiredDirectory({
       config,
       today,
-      existingAccounts: async () => existingAccounts,
+      existingAccounts: async () => exported?.accounts ?? [],
     });
     const { employees, skippedRecords } = directory;
     const result = withUnreadableRecords(directory.result, skippedRecords);
@@ -57,10 +58,18 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
             attribute: config.writeBack.attribute,
             changes: planWriteBack(employees, renderedNames(result.users), config.writeBack.attribute).length,
           };
+    const tenant = graphRequested(config) ? exported?.tenant : undefined;
+    // A plan for another day (--today) counts as at that day's noon: the planners read only its date then.
+    const now = args.today === undefined ? io.now() : instantIn(today, "12:00", config.timezone);
+    const graph =
+      tenant === undefined
+        ? undefined
+        : offlineGraphCounts({ employees, users: directory.result.users, tenant, config, now });
     const listed = employees.length + skippedRecords.length;
-    const plan = buildPlan(result, listed, today, config.timezone, groups, writeBack);
+    const plan = buildPlan(result, listed, today, config.timezone, groups, writeBack, graph);
     if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
+    if (graphRequested(config) && graph === undefined) io.stdout(graphNotCountedLine(exported !== undefined));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
     return EXIT.ok;
   } catch (error) {

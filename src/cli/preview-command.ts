@@ -8,7 +8,9 @@ import { peopleInEvents } from "../review/people-in-events";
 import { summaryMarkdown } from "../review/summary";
 import { managedLogins } from "../runner/known-people";
 import { knownNamesRedactor } from "../util/known-names";
+import type { GraphApi } from "../graph";
 import { reportFailure } from "./failure";
+import { previewGraphSummary } from "./preview-graph";
 import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
 import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
@@ -33,7 +35,12 @@ const OPTIONS = {
  */
 export async function runPreviewCommand(
   argv: readonly string[],
-  deps: { readonly io: CommandIO; readonly openStack: (target: StackTarget) => Promise<StackOps> },
+  deps: {
+    readonly io: CommandIO;
+    readonly openStack: (target: StackTarget) => Promise<StackOps>;
+    /** The Graph client for the summary's Graph line; default from the environment. Tests pass one. */
+    readonly graphApi?: (env: CommandIO["env"]) => GraphApi;
+  },
 ): Promise<number> {
   const { io } = deps;
   const events: EngineEvent[] = [];
@@ -53,9 +60,11 @@ export async function runPreviewCommand(
       { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },
       guards,
     );
+    const graph = await previewGraphSummary(stack, io, deps.graphApi);
     const markdown = summaryMarkdown(changeSet, verdict, {
       stack: target.stackName,
       showNames: values["show-names"] === true,
+      ...(graph === undefined ? {} : { graph }),
     });
     if (output !== undefined) {
       writeOutput(output, markdown);

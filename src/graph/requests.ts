@@ -55,15 +55,20 @@ export function countGraphActions(actions: readonly GraphAction[]): GraphActionC
 }
 
 /**
- * The counts as one line.
+ * The counts as one line; `accessPassesUpTo` when the passes are a ceiling (the candidates' methods unread).
  * @example formatGraphCounts({ revokes: 3, accessPasses: 2, extensionAttributes: 41 })
  *          === "3 sessions to revoke, 2 access passes, 41 extension attributes"
+ * @example formatGraphCounts(counts, { accessPassesUpTo: true }) === "3 sessions to revoke, up to 2 access passes, …"
  */
-export function formatGraphCounts(counts: GraphActionCounts): string {
+export function formatGraphCounts(
+  counts: GraphActionCounts,
+  options: { readonly accessPassesUpTo?: boolean } = {},
+): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
     plural(counts.revokes, "session to revoke", "sessions to revoke"),
-    plural(counts.accessPasses, "access pass", "access passes"),
+    (options.accessPassesUpTo === true ? "up to " : "") +
+      plural(counts.accessPasses, "access pass", "access passes"),
     plural(counts.extensionAttributes, "extension attribute", "extension attributes"),
   ].join(", ");
 }

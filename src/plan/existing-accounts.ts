@@ -1,15 +1,36 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { ExistingAccount } from "../config/types";
+import type { TenantUser } from "../graph/types";
 
-/** One Graph user object of a tenant export; other properties are ignored. */
+/**
+ * One Graph user object of a tenant export; other properties are ignored. The Graph step's fields are optional:
+ * an export without them still serves adoption, only the Graph actions cannot be counted from it.
+ */
 const GraphUserSchema = z.object({
   id: z.string().min(1),
   userPrincipalName: z.string().min(3),
   mail: z.string().nullish(),
   employeeId: z.string().nullish(),
   accountEnabled: z.boolean().nullish(),
+  signInSessionsValidFromDateTime: z.iso.datetime({ offset: true }).nullish(),
+  onPremisesSyncEnabled: z.boolean().nullish(),
+  onPremisesExtensionAttributes: z.record(z.string(), z.string().nullable()).nullish(),
 });
+
+/** The Graph step's fields a tenant export must carry on every user for the plan to count the Graph actions. */
+export const GRAPH_EXPORT_FIELDS = [
+  "signInSessionsValidFromDateTime",
+  "onPremisesSyncEnabled",
+  "onPremisesExtensionAttributes",
+] as const;
+
+/** A tenant export: the accounts to adopt and, when every user has {@link GRAPH_EXPORT_FIELDS}, the tenant. */
+export interface TenantExport {
+  readonly accounts: ExistingAccount[];
+  /** The users as the Graph step reads them; undefined when some user lacks one of the Graph fields. */
+  readonly tenant: TenantUser[] | undefined;
+}
 
 /** A Graph response page; `@odata.nextLink` and `@odata.count` say whether it is the whole listing. */
 const PageSchema = z.object({
@@ -37,6 +58,11 @@ export class ExistingAccountsError extends Error {
  * of the other pages would look missing and the plan would propose to create them again.
  */
 export function readExistingAccounts(path: string): ExistingAccount[] {
+  return readTenantExport(path).accounts;
+}
+
+/** {@link readExistingAccounts}, keeping the Graph step's fields for the plan's Graph counts. */
+export function readTenantExport(path: string): TenantExport {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
@@ -44,11 +70,16 @@ export function readExistingAccounts(path: string): ExistingAccount[] {
     const reason = (error as NodeJS.ErrnoException).code ?? "not valid JSON";
     throw new ExistingAccountsError(`Invalid --existing-accounts ${path}: ${reason}. Allowed: a JSON file.`);
   }
-  return parseExistingAccounts(json, path);
+  return parseTenantExport(json, path);
 }
 
 /** Validates an export already parsed from JSON; see {@link readExistingAccounts}. */
 export function parseExistingAccounts(json: unknown, source: string): ExistingAccount[] {
+  return parseTenantExport(json, source).accounts;
+}
+
+/** Validates an export already parsed from JSON; see {@link readTenantExport}. */
+export function parseTenantExport(json: unknown, source: string): TenantExport {
   const shape = ExportSchema.safeParse(json);
   if (!shape.success) {
     throw new ExistingAccountsError(
@@ -63,13 +94,14 @@ export function parseExistingAccounts(json: unknown, source: string): ExistingAc
     entries = shape.data.value;
   }
   const ids = new Set<string>();
-  return entries.map((entry, index) => {
+  const users = entries.map((entry, index) => {
     const user = GraphUserSchema.safeParse(entry);
     if (!user.success) {
       const field = user.error.issues[0]?.path.join(".") || "(entry)";
       throw new ExistingAccountsError(
         `Invalid --existing-accounts ${source}: entry ${index}, field ${field}: ${user.error.issues[0]?.message ?? "invalid"}. ` +
-          "Allowed: Graph users with id and userPrincipalName (strings), mail and employeeId (string or null), accountEnabled (boolean or null).",
+          "Allowed: Graph users with id and userPrincipalName (strings), mail and employeeId (string or null), accountEnabled (boolean or null), " +
+          "signInSessionsValidFromDateTime (ISO date-time or null), onPremisesSyncEnabled (boolean or null), onPremisesExtensionAttributes (object of strings or null).",
       );
     }
     if (ids.has(user.data.id)) {
@@ -78,14 +110,28 @@ export function parseExistingAccounts(json: unknown, source: string): ExistingAc
       );
     }
     ids.add(user.data.id);
-    return {
-      id: user.data.id,
-      userPrincipalName: user.data.userPrincipalName,
-      mail: user.data.mail ?? null,
-      employeeId: user.data.employeeId ?? null,
-      accountEnabled: user.data.accountEnabled ?? null,
-    };
+    return { user: user.data, complete: GRAPH_EXPORT_FIELDS.every((field) => field in (entry as object)) };
   });
+  const tenant = users.map(({ user }): TenantUser => ({
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    mail: user.mail ?? null,
+    employeeId: user.employeeId ?? null,
+    accountEnabled: user.accountEnabled ?? null,
+    signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime ?? null,
+    onPremisesSyncEnabled: user.onPremisesSyncEnabled ?? null,
+    onPremisesExtensionAttributes: user.onPremisesExtensionAttributes ?? null,
+  }));
+  return {
+    accounts: tenant.map(({ id, userPrincipalName, mail, employeeId, accountEnabled }) => ({
+      id,
+      userPrincipalName,
+      mail: mail ?? null,
+      employeeId,
+      accountEnabled,
+    })),
+    tenant: users.every(({ complete }) => complete) ? tenant : undefined,
+  };
 }
 
 /** Throws unless the page is the whole listing, e.g. `{ "value": [1 user], "@odata.count": 2 }` is refused. */

@@ -2,6 +2,7 @@ import Table from "cli-table3";
 import { isExtensionAttribute } from "../entra/extension-attributes";
 import type { DesiredUser } from "../render";
 import { NEXT_DAYS, type NextEvent } from "../render/next-events";
+import { graphCountsLine } from "./graph-counts";
 import type { Plan, PlanUser } from "./plan";
 
 /** Mapped inputs shown as table columns; the rest, and the extension attributes (not inputs), are in the JSON plan. */
@@ -91,6 +92,7 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
   }
   sections.push(...nextDaysSection(plan), "");
   sections.push(summaryLine(plan));
+  if (plan.graph !== undefined) sections.push(graphCountsLine(plan.graph));
   return sections.join("\n");
 }
 

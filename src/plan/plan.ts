@@ -1,3 +1,4 @@
+import type { GraphActionCounts } from "../graph/requests";
 import type { GroupPlan } from "../groups";
 import type { CalendarDate } from "../personio/dates";
 import type { DesiredUser, RenderResult, RenderWarning, SkippedEmployee } from "../render";
@@ -50,6 +51,11 @@ export interface Plan {
   readonly groupWarnings?: readonly string[];
   /** With `writeBack` configured only. */
   readonly writeBack?: PlanWriteBack;
+  /**
+   * With Graph actions configured and a tenant export that has their fields: what the Graph step would do after
+   * `up` (`accessPasses` is a ceiling: a candidate's existing passes are unknown offline).
+   */
+  readonly graph?: GraphActionCounts;
   /** The next lifecycle event (create, enable, disable) of every employee that has one, by employee id. */
   readonly nextEvents: readonly NextEvent[];
   /** What the next 14 midnights bring: only days with a change. */
@@ -59,7 +65,7 @@ export interface Plan {
 
 /**
  * Assembles the plan from a render result and, when the stack has group rules (only then), the group plan, and
- * with write-back configured its count; pure.
+ * with write-back configured its count, with Graph actions counted their counts; pure.
  */
 export function buildPlan(
   result: RenderResult,
@@ -68,6 +74,7 @@ export function buildPlan(
   timezone: string,
   groups?: GroupPlan,
   writeBack?: PlanWriteBack,
+  graph?: GraphActionCounts,
 ): Plan {
   const enabled = result.users.filter((u) => u.accountEnabled).length;
   const withGroups = groups !== undefined;
@@ -81,6 +88,7 @@ export function buildPlan(
     warnings: result.warnings,
     ...(withGroups ? groupSections(groups) : {}),
     ...(writeBack === undefined ? {} : { writeBack }),
+    ...(graph === undefined ? {} : { graph }),
     nextEvents: nextEvents(result.events),
     nextDays: nextDays(result.events, today),
     summary: {

@@ -1,4 +1,5 @@
 import type { OpType } from "@pulumi/pulumi/automation";
+import { formatGraphCounts, type GraphActionCounts } from "../graph";
 import type { ChangeSet } from "./change-set";
 import type { GuardVerdict } from "./guards";
 import { GITHUB_COMMENT_LIMIT, fitComment, type Section } from "./comment-fit";
@@ -24,7 +25,12 @@ export interface SummaryOptions {
    * users by employee id only, changed fields by name (account state such as `accountEnabled` with its values).
    */
   readonly showNames?: boolean;
+  /** With Graph actions configured: what the Graph step would do after `up`, or why it was not counted. */
+  readonly graph?: GraphSummary;
 }
+
+/** The Graph actions counted for the summary (access passes a ceiling), or why they were not: counts only. */
+export type GraphSummary = { readonly counts: GraphActionCounts } | { readonly notCounted: string };
 
 /** Operations in the order a reviewer reads them; any other operation follows, alphabetically. */
 const OP_ORDER: readonly OpType[] = [
@@ -61,6 +67,7 @@ export function summaryMarkdown(
     `${options.marker ?? DEFAULT_MARKER}\n## Azure AD preview for stack \`${stack}\``,
     verdictBlock(verdict),
     ...countsBlocks(changeSet, showNames),
+    ...(options.graph === undefined ? [] : [graphLine(options.graph)]),
   ].join("\n\n");
   return fitComment(
     head,
@@ -84,6 +91,13 @@ function verdictBlock(verdict: GuardVerdict): string {
     : `⛔ **Refused**: \`up\` would not run; ${verdict.refusals.length} of ${guards} guards refused. ` +
       "Each can be overridden for one run by the flag it names.";
   return lines.length === 0 ? title : `${title}\n\n${lines.join("\n")}`;
+}
+
+/** e.g. `After up, Graph: 3 sessions to revoke, up to 2 access passes, 41 extension attributes.` */
+function graphLine(graph: GraphSummary): string {
+  return "counts" in graph
+    ? `After up, Graph: ${formatGraphCounts(graph.counts, { accessPassesUpTo: true })}.`
+    : `After up, Graph: not counted (${escape(graph.notCounted)}).`;
 }
 
 function countsBlocks(changeSet: ChangeSet, showNames: boolean): string[] {

@@ -27,6 +27,7 @@ export type { GraphFaultPlan, RequestFault, SubRequestFault } from "./graph-faul
 export { GraphFaults } from "./graph-faults";
 export { GraphState } from "./graph-state";
 export { tenantFromCompany } from "./graph-seed";
+export { exportTenant, type GraphAppCredentials } from "./graph-export";
 export { selfSignedCertificate, type TlsPair } from "./graph-tls";
 export {
   type CapturedMail,

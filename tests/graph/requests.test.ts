@@ -61,4 +61,17 @@ describe("countGraphActions and formatGraphCounts", () => {
   ])("%j → %s", (counts, line) => {
     expect(formatGraphCounts(counts)).toBe(line);
   });
+
+  it.each([
+    [
+      { revokes: 3, accessPasses: 2, extensionAttributes: 41 },
+      "3 sessions to revoke, up to 2 access passes, 41 extension attributes",
+    ],
+    [
+      { revokes: 0, accessPasses: 1, extensionAttributes: 0 },
+      "0 sessions to revoke, up to 1 access pass, 0 extension attributes",
+    ],
+  ])("says up to when the passes are a ceiling: %j → %s", (counts, line) => {
+    expect(formatGraphCounts(counts, { accessPassesUpTo: true })).toBe(line);
+  });
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import {
   ExistingAccountsError,
   parseExistingAccounts,
+  parseTenantExport,
   readExistingAccounts,
 } from "../../src/plan/existing-accounts";
 
@@ -138,5 +139,40 @@ describe("readExistingAccounts", () => {
     const file = path.join(dir, "users.json");
     writeFileSync(file, JSON.stringify([A, B]));
     expect(readExistingAccounts(file)).toEqual([ACCOUNT_A, ACCOUNT_B]);
+  });
+});
+
+describe("parseTenantExport", () => {
+  const GRAPH_FIELDS = {
+    signInSessionsValidFromDateTime: "2026-10-01T08:00:00Z",
+    onPremisesSyncEnabled: null,
+    onPremisesExtensionAttributes: { extensionAttribute1: "Sales", extensionAttribute2: null },
+  };
+
+  it("keeps the Graph step's fields when every user has them", () => {
+    expect(parseTenantExport([{ ...A, ...GRAPH_FIELDS }], SOURCE)).toEqual({
+      accounts: [ACCOUNT_A],
+      tenant: [{ ...ACCOUNT_A, ...GRAPH_FIELDS }],
+    });
+  });
+
+  it.each([
+    ["one user lacks them", [{ ...A, ...GRAPH_FIELDS }, B]],
+    [
+      "a user lacks onPremisesExtensionAttributes",
+      // Through JSON, as the file is read: the undefined key is dropped.
+      JSON.parse(JSON.stringify([{ ...A, ...GRAPH_FIELDS, onPremisesExtensionAttributes: undefined }])),
+    ],
+  ])("has no tenant when %s", (_name, json) => {
+    expect(parseTenantExport(json, SOURCE).tenant).toBeUndefined();
+  });
+
+  it("fails naming the entry and field when signInSessionsValidFromDateTime is not a date-time", () => {
+    expect(() => parseTenantExport([{ ...A, signInSessionsValidFromDateTime: "yesterday" }], SOURCE)).toThrow(
+      `${PREFIX}: entry 0, field signInSessionsValidFromDateTime: Invalid ISO datetime. Allowed: Graph users with id ` +
+        "and userPrincipalName (strings), mail and employeeId (string or null), accountEnabled (boolean or null), " +
+        "signInSessionsValidFromDateTime (ISO date-time or null), onPremisesSyncEnabled (boolean or null), " +
+        "onPremisesExtensionAttributes (object of strings or null).",
+    );
   });
 });

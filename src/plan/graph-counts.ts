@@ -1,0 +1,69 @@
+import type { LoadedConfig } from "../config";
+import { isExtensionAttribute } from "../entra/extension-attributes";
+// The planners' own modules, not the barrel: the barrel loads the Graph client and @azure/identity, which the
+// offline plan (and npm start) would pay for at every start without using them.
+import type { GraphPlanInput } from "../graph/actions";
+import { accessPassCandidates, planAccessPasses } from "../graph/access-passes";
+import { planExtensionAttributes } from "../graph/extension-attributes";
+import { countGraphActions, formatGraphCounts, type GraphActionCounts } from "../graph/requests";
+import { planRevokes } from "../graph/revokes";
+import type { TenantUser } from "../graph/types";
+import type { Employee } from "../personio/employee";
+import type { DesiredUser } from "../render";
+import { GRAPH_EXPORT_FIELDS } from "./existing-accounts";
+
+/**
+ * Whether the stack asks for a Graph action (revokes, access passes, an extension attribute mapped) — the
+ * runner's own test (`runner/graph-plan` graphConfigured), repeated here because the plan stands below the runner.
+ */
+export function graphRequested(config: LoadedConfig): boolean {
+  return (
+    config.graph.revokeSessions ||
+    config.graph.temporaryAccessPass !== undefined ||
+    Object.keys(config.attributeMapping).some(isExtensionAttribute)
+  );
+}
+
+/** What {@link offlineGraphCounts} reads: the plan's directory and the tenant export standing in for the tenant. */
+export interface OfflineGraphInput {
+  readonly employees: readonly Employee[];
+  readonly users: readonly DesiredUser[];
+  readonly tenant: readonly TenantUser[];
+  readonly config: LoadedConfig;
+  readonly now: Date;
+}
+
+/**
+ * The Graph actions that would follow `up`, counted with the runner's planners on a tenant export. A pass
+ * candidate's existing passes cannot be known offline, so every candidate counts: `accessPasses` is a ceiling.
+ */
+export function offlineGraphCounts(input: OfflineGraphInput): GraphActionCounts {
+  const planInput: GraphPlanInput = {
+    employees: input.employees,
+    users: input.users,
+    tenant: input.tenant,
+    config: input.config.graph,
+    now: input.now,
+    timeZone: input.config.timezone,
+  };
+  const methods = new Map(accessPassCandidates(planInput).map((id) => [id, 0]));
+  return countGraphActions([
+    ...planRevokes(planInput).actions,
+    ...planExtensionAttributes(planInput).actions,
+    ...planAccessPasses(planInput, methods).actions,
+  ]);
+}
+
+/** The plan's line when the stack asks for Graph actions but they could not be counted offline. */
+export function graphNotCountedLine(exported: boolean): string {
+  const select = ["id", "userPrincipalName", "mail", "employeeId", "accountEnabled", ...GRAPH_EXPORT_FIELDS];
+  const how = `GET /users?$select=${select.join(",")}`;
+  return exported
+    ? `Graph after up: not counted: some users of --existing-accounts lack ${GRAPH_EXPORT_FIELDS.join(", ")}; export them with ${how}.`
+    : `Graph after up: not counted: the counts need a tenant export, --existing-accounts users.json from ${how}.`;
+}
+
+/** The plan's line of counted Graph actions; the passes are a ceiling offline. */
+export function graphCountsLine(counts: GraphActionCounts): string {
+  return `Graph after up: ${formatGraphCounts(counts, { accessPassesUpTo: true })}`;
+}
