@@ -4,7 +4,8 @@ import { AttributeAccessError } from "../pipeline/attribute-access";
 import { toCalendarDate } from "../personio/dates";
 import { desiredDirectory } from "../pipeline";
 import { ExistingAccountsError, readTenantExport } from "../plan/existing-accounts";
-import { graphNotCountedLine, graphRequested, offlineGraphCounts } from "../plan/graph-counts";
+import { graphConfigured } from "../graph/configured";
+import { graphNotCountedLine, offlineGraphCounts } from "../plan/graph-counts";
 import { withUnreadableRecords } from "../plan/unreadable-records";
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
@@ -58,7 +59,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
             attribute: config.writeBack.attribute,
             changes: planWriteBack(employees, renderedNames(result.users), config.writeBack.attribute).length,
           };
-    const tenant = graphRequested(config) ? exported?.tenant : undefined;
+    const tenant = graphConfigured(config) ? exported?.tenant : undefined;
     // A plan for another day (--today) counts as at that day's noon: the planners read only its date then.
     const now = args.today === undefined ? io.now() : instantIn(today, "12:00", config.timezone);
     const graph =
@@ -69,7 +70,8 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
     const plan = buildPlan(result, listed, today, config.timezone, groups, writeBack, graph);
     if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
-    if (graphRequested(config) && graph === undefined) io.stdout(graphNotCountedLine(exported !== undefined));
+    if (graphConfigured(config) && graph === undefined)
+      io.stdout(graphNotCountedLine(exported !== undefined));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
     return EXIT.ok;
   } catch (error) {

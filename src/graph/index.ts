@@ -29,3 +29,4 @@ export {
 export { type GraphFailure, graphNeedsAttention, type GraphOutcome, graphStatus, NO_COUNTS } from "./outcome";
 export { CALL_NAMES, type GraphCall, GRAPH_PERMISSIONS } from "./permissions";
 export { GraphCredentialsError, graphApiFromEnv } from "./from-env";
+export { graphConfigured } from "./configured";

@@ -1,5 +1,4 @@
 import type { LoadedConfig } from "../config";
-import { isExtensionAttribute } from "../entra/extension-attributes";
 // The planners' own modules, not the barrel: the barrel loads the Graph client and @azure/identity, which the
 // offline plan (and npm start) would pay for at every start without using them.
 import type { GraphPlanInput } from "../graph/actions";
@@ -11,18 +10,6 @@ import type { TenantUser } from "../graph/types";
 import type { Employee } from "../personio/employee";
 import type { DesiredUser } from "../render";
 import { GRAPH_EXPORT_FIELDS } from "./existing-accounts";
-
-/**
- * Whether the stack asks for a Graph action (revokes, access passes, an extension attribute mapped) — the
- * runner's own test (`runner/graph-plan` graphConfigured), repeated here because the plan stands below the runner.
- */
-export function graphRequested(config: LoadedConfig): boolean {
-  return (
-    config.graph.revokeSessions ||
-    config.graph.temporaryAccessPass !== undefined ||
-    Object.keys(config.attributeMapping).some(isExtensionAttribute)
-  );
-}
 
 /** What {@link offlineGraphCounts} reads: the plan's directory and the tenant export standing in for the tenant. */
 export interface OfflineGraphInput {

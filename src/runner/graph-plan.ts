@@ -1,5 +1,4 @@
 import type { ExistingAccount, LoadedConfig } from "../config";
-import { isExtensionAttribute } from "../entra/extension-attributes";
 import {
   accessPassCandidates,
   type GraphAction,
@@ -14,16 +13,8 @@ import {
   type TenantUser,
 } from "../graph";
 import { desiredDirectory } from "../pipeline";
+export { graphConfigured } from "../graph/configured";
 import type { Snapshot } from "../snapshot/schema";
-
-/** Whether the stack asks for any Graph action: revokes, access passes, or an extension attribute mapped. */
-export function graphConfigured(config: LoadedConfig): boolean {
-  return (
-    config.graph.revokeSessions ||
-    config.graph.temporaryAccessPass !== undefined ||
-    Object.keys(config.attributeMapping).some(isExtensionAttribute)
-  );
-}
 
 /** The Graph actions one cycle would take, from the tenant as it is now and the cycle's listing. */
 export interface GraphActionPlan {

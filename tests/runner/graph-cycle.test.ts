@@ -74,7 +74,7 @@ afterEach(async () => {
 });
 
 /** One `reconcile --once` at {@link NOW}, its Graph client on the emulator; the metrics are scraped before exit. */
-async function cycle(emulator: GraphEmulator, clock = new RecordingClock()) {
+async function cycle(emulator: GraphEmulator, clock = new RecordingClock(), extra: string[] = []) {
   const out: string[] = [];
   const err: string[] = [];
   let scrape: Promise<string> | undefined;
@@ -83,6 +83,7 @@ async function cycle(emulator: GraphEmulator, clock = new RecordingClock()) {
     [
       ...["--stack", "prod", "--once", "--cwd", ROOT, "--pulumi-root", STUB, "--refresh-every", "never"],
       ...["--listen", "127.0.0.1:0", "--notify-url", hookUrl, "--notify-format", "json"],
+      ...extra,
     ],
     {
       ...reconcileDeps({
@@ -91,7 +92,9 @@ async function cycle(emulator: GraphEmulator, clock = new RecordingClock()) {
           const base = /ops\.listening url=(\S+)/.exec(line)?.[1];
           if (base !== undefined) metricsUrl = `${base}/metrics`;
           if (line.includes("cycle.graph") && metricsUrl !== undefined)
-            scrape = fetch(metricsUrl).then((r) => r.text());
+            scrape = fetch(metricsUrl)
+              .then((r) => r.text())
+              .catch(() => "");
         },
         stderr: (line) => err.push(line),
       }),
@@ -235,5 +238,17 @@ describe("reconcile --once with the Graph step", () => {
     );
     expect(counts(graph).revoke).toBe(2);
     expect(clock.sleeps.filter((ms) => ms >= 7_000)).toEqual([7_000]);
+  }, 60_000);
+
+  it("acts only for the employees of a targeted cycle (--only)", async () => {
+    graph = await startTenant();
+    scenario(
+      { preview: { events: update }, up: { events: update }, "stack output": { stdout: outputs } },
+      GRAPH_STACK,
+    );
+    const run = await cycle(graph, new RecordingClock(), ["--only", "2"]);
+    expect(run.code).toBe(0);
+    expect(run.graphLine).toContain('status="applied, graph: 1 revoked"');
+    expect(graph.state.actions.map((a) => `${a.kind} ${a.userId}`)).toEqual(["revoke obj-2"]);
   }, 60_000);
 });
