@@ -10,6 +10,7 @@ import { type StackOps, type StackTarget, UnknownStackError } from "../engine/st
 import { SuccessClock } from "../runner/staleness";
 import { personioWriteBack } from "../runner/write-back-step";
 import { graphStep } from "../runner/graph-step";
+import { senderCheck } from "../runner/sender-check";
 import { type GraphApi, graphApiFromEnv } from "../graph";
 import { takeSnapshot } from "../runner/take-snapshot";
 import { removeStaleSnapshots } from "../snapshot";
@@ -56,7 +57,7 @@ export interface ReconcileDeps {
 
 /**
  * `npm run reconcile`: Personio snapshot → preview → guards → up, every 30 minutes, or once with `--once`
- * (exit 0 done, 1 failed, 2 a guard refused or bad usage). A stop signal lets a running update finish within the
+ * (exit 0 done, 1 failed, 2 a guard refused, bad usage or a config error). A stop signal lets a running update finish within the
  * grace period, then cancels it; the loop then exits 0, `--once` by the cycle's result.
  */
 export async function runReconcileCommand(argv: readonly string[], deps: ReconcileDeps): Promise<number> {
@@ -112,6 +113,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const staleSnapshots = removeStaleSnapshots();
     if (staleSnapshots > 0) log("warn", "snapshot.stale_removed", { count: staleSnapshots });
     const success = new SuccessClock(await stack.lastSuccessAt().catch(() => undefined), deps.wallNow());
+    const graphApi = once(deps.graph ?? (() => graphApiFromEnv(deps.io.env)));
     const options: CycleOptions = {
       guards,
       refreshEveryMs: refreshEvery,
@@ -137,7 +139,8 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         }
       },
       writeBack: personioWriteBack(log),
-      graph: graphStep(once(deps.graph ?? (() => graphApiFromEnv(deps.io.env))), log),
+      graph: graphStep(graphApi, log),
+      senderCheck: senderCheck(graphApi),
       env: deps.io.env,
       graceMs: grace,
       timeoutMs: cycleTimeout,
@@ -154,6 +157,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     if (values["once"] === true) {
       const result = await cycle(deps.stop);
       await ops.close();
+      if (result.configError === true) return EXIT.usage;
       return result.status === "failed" ? EXIT.failed : result.status === "refused" ? EXIT.refused : EXIT.ok;
     }
     ops.observer.loopRunning(true);

@@ -1,4 +1,5 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { ConfigError } from "../config";
 import { employeesOf } from "../contract";
 import { earlierOutputs, isLocked, type StackOps } from "../engine/stack-ops";
 import { UpWatch } from "../engine/up-watch";
@@ -13,7 +14,8 @@ import { knownPeople } from "./known-people";
 import type { CycleOptions, CycleResult } from "./cycle-types";
 
 /**
- * One cycle: (refresh) → one Personio listing, written to a private snapshot file → preview from it → guards →
+ * One cycle: (refresh) → one Personio listing, written to a private snapshot file → the sender check (with a
+ * Temporary Access Pass) → preview from it → guards →
  * `up` from the same snapshot, watched step by step against the preview. Nothing is applied when a guard
  * refuses; an `up` that goes beyond its preview is cancelled and fails the cycle. Failures are reported, never
  * thrown, so a loop survives them; the snapshot is deleted however the cycle ends.
@@ -52,6 +54,7 @@ export async function runCycle(
         employees: snapshot.employees,
         durationMs: Math.round(clock.now() - listStart),
       });
+      await options.senderCheck?.(reading.config, control.signal);
       const env = { [SNAPSHOT_ENV]: snapshot.path };
 
       if (control.stopped) return stopped(log, control, "preview", started, clock);
@@ -131,7 +134,8 @@ export async function runCycle(
       if (watch?.violation === true) return failed(log, watch.describe(), started, clock);
       if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
       if (isLocked(error)) return locked(stack, options, error);
-      return failed(log, describeFailure(error, options.redactor), started, clock);
+      const failure = failed(log, describeFailure(error, options.redactor), started, clock);
+      return error instanceof ConfigError ? { ...failure, configError: true } : failure;
     } finally {
       snapshot?.dispose();
       control.dispose();
