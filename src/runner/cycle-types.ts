@@ -29,6 +29,8 @@ export interface CycleResult {
   readonly writeBack?: WriteBackResult;
   /** What the Graph step did after a successful cycle, when the stack asks for Graph actions. */
   readonly graph?: GraphOutcome;
+  /** Records Personio sent that could not be read (the snapshot's `skipped`); absent when Personio was not listed. */
+  readonly skippedRecords?: number;
 }
 
 export interface CycleOptions {

@@ -36,7 +36,8 @@ export async function runCycle(
   });
   let snapshot: SnapshotFile | undefined;
   let watch: UpWatch | undefined;
-  const result = await (async (): Promise<CycleResult> => {
+  let skippedRecords: number | undefined;
+  const ended = await (async (): Promise<CycleResult> => {
     try {
       if (await refreshDue(stack, options)) {
         control.enter("refresh");
@@ -50,8 +51,10 @@ export async function runCycle(
       const config = await stack.projectConfig(options.env);
       const reading = await options.readPersonio(config, control.signal);
       snapshot = writeSnapshot(reading.snapshot);
+      skippedRecords = reading.snapshot.skipped?.length ?? 0;
       log("info", "personio.listed", {
         employees: snapshot.employees,
+        ...(skippedRecords > 0 ? { skippedRecords } : {}),
         durationMs: Math.round(clock.now() - listStart),
       });
       await options.senderCheck?.(reading.config, control.signal);
@@ -141,6 +144,7 @@ export async function runCycle(
       control.dispose();
     }
   })();
+  const result = skippedRecords === undefined ? ended : { ...ended, skippedRecords };
   if (result.status !== "locked") options.lockSeen.at = undefined;
   await recordOutcome(stack, options, result);
   return result;

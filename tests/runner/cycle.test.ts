@@ -436,3 +436,31 @@ describe("runCycle: errors without personal data", () => {
     );
   });
 });
+
+describe("runCycle: records Personio sent that could not be read", () => {
+  it.each([
+    [
+      "says how many in the listing line and the result",
+      [{ employeeId: 8001, field: "termination_date" }],
+      1,
+    ],
+    ["says nothing of them when there are none", [], 0],
+  ])("%s", async (_, skipped, count) => {
+    const reading: PersonioReading = { ...READING, snapshot: { ...SNAPSHOT, skipped } };
+    const s = setup({ readPersonio: async () => reading });
+    s.stack.preview_ = { events: updates(0) };
+    const result = await cycle(s);
+    expect(result).toMatchObject({ status: "unchanged", skippedRecords: count });
+    const listed = s.lines.find((line) => line.startsWith("info personio.listed "));
+    expect(listed).toBe(
+      `info personio.listed ${JSON.stringify({ employees: 3, ...(count > 0 ? { skippedRecords: count } : {}), durationMs: 0 })}`,
+    );
+  });
+
+  it("reports no count when the cycle never listed Personio", async () => {
+    const s = setup({ readPersonio: () => Promise.reject(new Error("boom")) });
+    const result = await cycle(s);
+    expect(result.status).toBe("failed");
+    expect(result).not.toHaveProperty("skippedRecords");
+  });
+});
