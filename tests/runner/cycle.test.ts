@@ -129,7 +129,7 @@ describe("runCycle: up applies what the preview checked", () => {
     const s = setup();
     s.stack.preview_ = { error: new Error("error: preview failed") };
     const result = await cycle(s);
-    expect(result).toEqual({ status: "failed", error: "error: preview failed" });
+    expect(result).toEqual({ status: "failed", error: "error: preview failed", skippedRecords: 0 });
     expect(existsSync(s.stack.snapshots[0]?.path as string)).toBe(false);
   });
 
@@ -196,6 +196,7 @@ describe("runCycle: deadlines", () => {
     s.stack.up_ = { hang: true };
     const result = await cycle(s);
     expect(result).toEqual({
+      skippedRecords: 0,
       status: "failed",
       error: "cycle timed out after 25 min (--cycle-timeout) during the up; it was cancelled",
     });
@@ -230,7 +231,11 @@ describe("runCycle: signals", () => {
     s.stack.preview_ = { events: updates(1) };
     s.stack.up_ = { hang: true };
     const result = await cycle(s, 10 * S);
-    expect(result).toEqual({ status: "failed", error: "up cancelled by SIGTERM after 3 s of grace" });
+    expect(result).toEqual({
+      status: "failed",
+      error: "up cancelled by SIGTERM after 3 s of grace",
+      skippedRecords: 0,
+    });
     expect(s.stack.aborted).toEqual([{ op: "up", at: 13 * S }]);
   });
 
@@ -239,6 +244,7 @@ describe("runCycle: signals", () => {
     s.stack.preview_ = { hang: true };
     const result = await cycle(s, 10 * S, "SIGINT");
     expect(result).toEqual({
+      skippedRecords: 0,
       status: "failed",
       error: "stopped by SIGINT during the preview; nothing applied",
     });
@@ -371,7 +377,7 @@ describe("runCycle: locks and staleness", () => {
     s.stack.preview_ = { error: locked("error: [409] Conflict: Another update is currently in progress.") };
     s.stack.updateSince = WALL - 10 * MIN;
     const result = await cycle(s);
-    expect(result).toEqual({ status: "locked" });
+    expect(result).toEqual({ status: "locked", skippedRecords: 0 });
     expect(s.lines.find((l) => l.startsWith("warn cycle.locked"))).toContain("for 10 min");
   });
 
@@ -385,6 +391,7 @@ describe("runCycle: locks and staleness", () => {
     };
     const result = await cycle(s);
     expect(result).toEqual({
+      skippedRecords: 0,
       status: "failed",
       error:
         'the stack has been locked for 2 h 5 min (longer than --max-lock-age 2 h): if no update is running, clear the lock with "pulumi cancel --stack prod"',
