@@ -1,3 +1,4 @@
+import { run as graph } from "./graph.bench";
 import { run as groups } from "./groups.bench";
 import { run as pageLimit } from "./page-limit.bench";
 import { run as personio } from "./personio.bench";
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   redact,
   "token-hang": tokenHang,
   "page-limit": pageLimit,
+  graph,
 };
 
 async function main(): Promise<void> {

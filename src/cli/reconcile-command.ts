@@ -10,6 +10,7 @@ import { type StackOps, type StackTarget, UnknownStackError } from "../engine/st
 import { SuccessClock } from "../runner/staleness";
 import { personioWriteBack } from "../runner/write-back-step";
 import { graphStep } from "../runner/graph-step";
+import { senderCheck } from "../runner/sender-check";
 import { type GraphApi, graphApiFromEnv } from "../graph";
 import { takeSnapshot } from "../runner/take-snapshot";
 import { removeStaleSnapshots } from "../snapshot";
@@ -58,7 +59,8 @@ export interface ReconcileDeps {
 
 /**
  * `npm run reconcile`: Personio snapshot → preview → guards → up, every 30 minutes, or once with `--once`
- * (exit 0 done, 1 failed, 2 a guard refused or bad usage, or `--only` named an id Personio does not list). A stop signal lets a running update finish within the
+ * (exit 0 done, 1 failed, 2 a guard refused, bad usage, a config error, or `--only` named an id Personio does
+ * not list). A stop signal lets a running update finish within the
  * grace period, then cancels it; the loop then exits 0, `--once` by the cycle's result.
  */
 export async function runReconcileCommand(argv: readonly string[], deps: ReconcileDeps): Promise<number> {
@@ -115,6 +117,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const staleSnapshots = removeStaleSnapshots();
     if (staleSnapshots > 0) log("warn", "snapshot.stale_removed", { count: staleSnapshots });
     const success = new SuccessClock(await stack.lastSuccessAt().catch(() => undefined), deps.wallNow());
+    const graphApi = once(deps.graph ?? (() => graphApiFromEnv(deps.io.env)));
     const options: CycleOptions = {
       guards,
       refreshEveryMs: refreshEvery,
@@ -140,7 +143,8 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         }
       },
       writeBack: personioWriteBack(log),
-      graph: graphStep(once(deps.graph ?? (() => graphApiFromEnv(deps.io.env))), log),
+      graph: graphStep(graphApi, log),
+      senderCheck: senderCheck(graphApi),
       env: deps.io.env,
       graceMs: grace,
       timeoutMs: cycleTimeout,
@@ -157,7 +161,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     if (values["once"] === true) {
       const result = await cycle(deps.stop, only);
       await ops.close();
-      if (result.unknownIds !== undefined) return EXIT.usage;
+      if (result.unknownIds !== undefined || result.configError === true) return EXIT.usage;
       return result.status === "failed" ? EXIT.failed : result.status === "refused" ? EXIT.refused : EXIT.ok;
     }
     ops.observer.loopRunning(true);

@@ -66,14 +66,14 @@ export const LifecycleOutputSchema = z.object({
 export const PrincipalNamesSchema = z.record(z.string().regex(/^[1-9]\d*$/), z.string().min(1));
 
 /**
- * The stack outputs as the program declares them: counts, skipped employees, initial passwords (a secret),
- * group counts, the names of the existing groups the stack adds members to (by object id, for previews), and
+ * The stack outputs as the program declares them: counts, skipped employees, initial passwords (a secret; absent
+ * when a Temporary Access Pass is configured: the passwords are then never shown), group counts, the names of the existing groups the stack adds members to (by object id, for previews), and
  * the UPN of every managed account by employee id, and the coming lifecycle events.
  */
 export const StackOutputsSchema = z.object({
   counts: StackCountsSchema,
   skipped: z.array(SkippedOutputSchema),
-  initialPasswords: z.record(z.string(), z.string()),
+  initialPasswords: z.record(z.string(), z.string()).optional(),
   groups: GroupCountsSchema,
   existingGroups: z.record(z.string(), z.string()),
   [PRINCIPAL_NAMES_OUTPUT]: PrincipalNamesSchema,

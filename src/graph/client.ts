@@ -5,6 +5,7 @@ import { runBatch } from "./batch";
 import { resolveGraphEndpoint } from "./endpoint";
 import { listTenantUsers } from "./list-users";
 import { WritePacer } from "./pacer";
+import { readUser } from "./read-user";
 import { DEFAULT_GRAPH_RETRY, type GraphRequestEvent, type GraphRetryOptions, type RetryDeps } from "./retry";
 import { createGraphSend } from "./send";
 import type { GraphApi } from "./types";
@@ -34,8 +35,8 @@ export interface GraphApiOptions {
 }
 
 /**
- * The Graph client of the Graph step, on `@microsoft/microsoft-graph-client`: the tenant listing and paced
- * `$batch` writes, under the caller's abort signal and a deadline per attempt. Throws one line naming the option
+ * The Graph client of the Graph step, on `@microsoft/microsoft-graph-client`: the tenant listing, one user's
+ * mail, and paced `$batch` writes, under the caller's abort signal and a deadline per attempt. Throws one line naming the option
  * when one is out of range.
  */
 export function createGraphApi(options: GraphApiOptions): GraphApi {
@@ -72,6 +73,7 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
   const pacer = new WritePacer(writesPerSecond, clock);
   return {
     listUsers: (signal) => listTenantUsers({ ...deps, baseUrl: endpoint.baseUrl }, signal),
+    user: (idOrUpn, signal) => readUser(deps, idOrUpn, signal),
     batch: (requests, signal) => runBatch({ ...deps, pacer }, requests, signal),
   };
 }

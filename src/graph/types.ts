@@ -47,10 +47,18 @@ export interface GraphResponse {
   readonly body?: unknown;
 }
 
+/** One user as `GET /users/{id | upn}?$select=id,mail` answers; `mail` null: no mailbox to send from. */
+export interface MailUser {
+  readonly id: string;
+  readonly mail: string | null;
+}
+
 /** What the Graph step talks to: the real client, or a fake in tests. */
 export interface GraphApi {
   /** Every user of the tenant, all pages, only {@link TENANT_USER_FIELDS}. */
   listUsers(signal?: AbortSignal): Promise<TenantUser[]>;
+  /** One user by object id or UPN, its id and mail only; undefined when the tenant has no such user (404). */
+  user(idOrUpn: string, signal?: AbortSignal): Promise<MailUser | undefined>;
   /**
    * Sends the requests in `$batch` envelopes of at most 20, paced under Graph's write limits; a sub-request
    * answered 429/503 is sent again after its own `Retry-After`. One failure does not stop the others: every

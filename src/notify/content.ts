@@ -1,3 +1,4 @@
+import { graphNeedsAttention, graphStatus } from "../graph";
 import type { CycleReport } from "../runner/observer";
 import { PATTERN_REDACTOR, type Redactor } from "../util/known-names";
 import type { NotificationKind } from "./policy";
@@ -18,6 +19,10 @@ export interface NotificationContent {
   readonly counts: Readonly<Record<string, number>>;
   /** With write-back configured: values not written back this cycle (retried next cycle). */
   readonly writeBacksFailed?: number;
+  /** The Graph step's status when it needs attention, e.g. `graph: revoke failed (missing User.RevokeSessions.All)`. */
+  readonly graph?: string;
+  /** Records Personio sent that could not be read this cycle, when there were any. */
+  readonly skippedRecords?: number;
   readonly durationMs: number;
   /** The failure's cause line, with the names and logins the cycle knows and anything shaped like one blanked. */
   readonly error?: string;
@@ -44,17 +49,23 @@ export function notificationContent(
   for (const [op, count] of Object.entries((report.result.applied ?? report.result.changeSet)?.counts ?? {}))
     if (count !== undefined) counts[op] = count;
   const override = [...new Set(refusals.map((r) => r.override))].join(" ");
+  const graph = report.graph ?? report.result.graph;
+  const skippedRecords = report.skippedRecords ?? report.result.skippedRecords ?? 0;
   return {
     kind,
     stack,
     status: report.status,
-    title: title(kind, stack, maxStalenessMs),
+    title: title(kind, stack, maxStalenessMs, report.status),
     guards: refusals.map((r) => ({ guard: r.guard, message: redactor.redact(r.message) })),
     ...(override === "" ? {} : { override }),
     counts,
     ...(report.result.writeBack === undefined
       ? {}
       : { writeBacksFailed: report.result.writeBack.failed.length }),
+    ...(graph === undefined || !graphNeedsAttention(graph)
+      ? {}
+      : { graph: redactor.redact(graphStatus(graph)) }),
+    ...(skippedRecords > 0 ? { skippedRecords } : {}),
     durationMs: Math.round(report.durationMs),
     ...(report.result.error === undefined ? {} : { error: redactor.redact(report.result.error) }),
     ...(lastSuccessAt === undefined ? {} : { lastSuccessAt: new Date(lastSuccessAt).toISOString() }),
@@ -62,12 +73,19 @@ export function notificationContent(
   };
 }
 
-function title(kind: NotificationKind, stack: string, maxStalenessMs: number): string {
+function title(
+  kind: NotificationKind,
+  stack: string,
+  maxStalenessMs: number,
+  status: CycleReport["status"],
+): string {
   switch (kind) {
     case "refused":
       return `personio-azuread ${stack}: a guard refused the cycle, nothing was applied`;
     case "failing":
-      return `personio-azuread ${stack}: reconcile is failing`;
+      return status === "failed"
+        ? `personio-azuread ${stack}: reconcile is failing`
+        : `personio-azuread ${stack}: ${status}, but Graph actions failed`;
     case "stale":
       return `personio-azuread ${stack}: no successful cycle for more than ${hours(maxStalenessMs)}`;
     case "recovered":

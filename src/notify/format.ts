@@ -25,6 +25,8 @@ export function facts(content: NotificationContent): [string, string][] {
     ["Guard", content.guards.map((g) => g.message).join("\n") || undefined],
     ["Override (one run)", content.override],
     ["Users", counts || undefined],
+    ["Graph", content.graph],
+    ["Skipped records", content.skippedRecords === undefined ? undefined : String(content.skippedRecords)],
     ["Duration", `${(content.durationMs / 1000).toFixed(1)} s`],
     ["Error", content.error],
     ["Last success", content.lastSuccessAt ?? "never"],

@@ -1,5 +1,11 @@
 import type { CycleReport } from "../runner/observer";
 
+/** Whether the cycle's Graph step failed an action or stopped on a failure (not: held back, not started). */
+export function graphFailed(report: CycleReport): boolean {
+  const graph = report.graph ?? report.result.graph;
+  return graph !== undefined && (graph.failures.length > 0 || graph.stop?.kind === "failed");
+}
+
 /** Why an operator is told: a bounded set, named in every message. */
 export type NotificationKind = "refused" | "failing" | "stale" | "recovered";
 
@@ -23,7 +29,9 @@ export function initialNotifyState(startedAt: number): NotifyState {
 /**
  * Decides what to send after a cycle — a change of state, never a repetition: a refusal (again only when other
  * guards refuse), the first failure after a success or a refusal, crossing `--max-staleness` once, and the
- * recovery after any of those. A locked cycle changes nothing but the staleness.
+ * recovery after any of those. A locked cycle changes nothing but the staleness. A cycle that applied but whose
+ * Graph step failed an action (or stopped on a failure) counts as a failure here: `up`'s result stands, but a
+ * leaver's sessions stay open or a hire has no pass until someone acts.
  *
  * @example three failures in a row after a success send one "failing"; the success after them one "recovered".
  */
@@ -34,6 +42,11 @@ export function nextNotifications(
 ): { state: NotifyState; send: NotificationKind[] } {
   const send: NotificationKind[] = [];
   if (report.status === "applied" || report.status === "unchanged") {
+    // A success for staleness either way; a failed Graph action makes it one an operator must hear of.
+    if (graphFailed(report)) {
+      if (state.phase !== "failing") send.push("failing");
+      return { state: { phase: "failing", since: report.at, staleNotified: false }, send };
+    }
     if (state.phase !== "ok" || state.staleNotified) send.push("recovered");
     return { state: { phase: "ok", since: report.at, staleNotified: false }, send };
   }

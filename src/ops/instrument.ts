@@ -46,7 +46,14 @@ export function observedCycle(
     observer.cycleStarted(wallNow());
     const started = now();
     const result = await cycle(signal, only);
-    observer.cycleEnded({ status: result.status, durationMs: now() - started, result, at: wallNow() });
+    observer.cycleEnded({
+      status: result.status,
+      durationMs: now() - started,
+      result,
+      at: wallNow(),
+      ...(result.graph === undefined ? {} : { graph: result.graph }),
+      ...(result.skippedRecords === undefined ? {} : { skippedRecords: result.skippedRecords }),
+    });
     return result;
   };
 }

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { PATTERN_REDACTOR, type Redactor } from "../util/known-names";
 import type { CycleReport, FailureSource, OperationKind, RunnerObserver } from "../runner/observer";
+import { GRAPH_ACTION_LABELS, GRAPH_OUTCOME_LABELS, graphActionCounts } from "./graph-actions";
 
 /** Every metric name starts with this. */
 export const METRIC_PREFIX = "personio_azuread_";
@@ -79,6 +80,17 @@ export function runnerMetrics(processMetrics = true, redactor: Redactor = PATTER
     labelNames: ["result"] as const,
     registers: [registry],
   });
+  const graphActions = new Counter({
+    name: `${METRIC_PREFIX}graph_actions_total`,
+    help: "Graph step actions after a successful cycle, by action and outcome (held_back: by the disables guard).",
+    labelNames: ["action", "outcome"] as const,
+    registers,
+  });
+  const skippedRecords = new Gauge({
+    name: `${METRIC_PREFIX}skipped_records`,
+    help: "Records Personio sent that could not be read, in the last cycle that listed Personio.",
+    registers,
+  });
   const failures = new Counter({
     name: `${METRIC_PREFIX}operation_failures_total`,
     help: "Failed operations by where they failed (graph, personio, cli).",
@@ -108,6 +120,13 @@ export function runnerMetrics(processMetrics = true, redactor: Redactor = PATTER
         writeBacks.inc({ result: "written" }, writeBack.written);
         writeBacks.inc({ result: "failed" }, writeBack.failed.length);
       }
+      if (report.graph !== undefined) {
+        const counts = graphActionCounts(report.graph);
+        for (const action of GRAPH_ACTION_LABELS)
+          for (const outcome of GRAPH_OUTCOME_LABELS)
+            graphActions.inc({ action, outcome }, counts[action][outcome]);
+      }
+      if (report.skippedRecords !== undefined) skippedRecords.set(report.skippedRecords);
     },
     observeOperation: (kind: OperationKind, ms: number) =>
       operationSeconds.observe({ operation: kind }, ms / 1000),

@@ -12,7 +12,9 @@ import type { GroupCounts, Groups } from "./groups";
  * Output (`initialPasswords` is a secret; `principalNames` is read from each account's state).
  */
 export type ProgramOutputs = {
-  readonly [K in keyof StackOutputs]: K extends FromState ? pulumi.Output<StackOutputs[K]> : StackOutputs[K];
+  readonly [K in keyof StackOutputs]: K extends FromState
+    ? pulumi.Output<NonNullable<StackOutputs[K]>>
+    : StackOutputs[K];
 };
 type FromState = "initialPasswords" | "principalNames";
 
@@ -20,7 +22,9 @@ const NO_GROUPS: GroupCounts = { groups: 0, created: 0, existing: 0, memberships
 
 /**
  * Builds the stack outputs from the render result, the declared accounts and groups (when rules exist); records
- * skipped as unreadable are listed among `skipped` with reason {@link UNREADABLE_RECORD} and their field.
+ * skipped as unreadable are listed among `skipped` with reason {@link UNREADABLE_RECORD} and their field. With
+ * `accessPass` (a Temporary Access Pass is the day-one credential) there is no `initialPasswords` output: the
+ * passwords are random and never shown.
  */
 export function stackOutputs(
   result: RenderResult,
@@ -28,6 +32,7 @@ export function stackOutputs(
   accounts: ReadonlyMap<string, LeanUser>,
   groups?: Groups,
   unreadable: readonly SkippedRecord[] = [],
+  accessPass = false,
 ): ProgramOutputs {
   const skipped = [
     ...result.skipped,
@@ -50,7 +55,7 @@ export function stackOutputs(
       skipped: skipped.length,
     },
     skipped,
-    initialPasswords: pulumi.secret(initialPasswords(accounts)),
+    ...(accessPass ? {} : { initialPasswords: pulumi.secret(initialPasswords(accounts)) }),
     groups: groups?.counts ?? NO_GROUPS,
     existingGroups: groups?.existingNames ?? {},
     principalNames: principalNames(accounts),

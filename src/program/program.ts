@@ -82,7 +82,14 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
           kept,
           accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
         });
-  return stackOutputs(result, employees.length + skippedRecords.length, accounts, groups, skippedRecords);
+  return stackOutputs(
+    result,
+    employees.length + skippedRecords.length,
+    accounts,
+    groups,
+    skippedRecords,
+    config.graph.temporaryAccessPass !== undefined,
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import type { WriteBackResult } from "../write-back";
 import type { SuccessClock } from "./staleness";
 import type { PersonioReading } from "./take-snapshot";
 import type { GraphStep } from "./graph-step";
+import type { SenderCheck } from "./sender-check";
 import type { WriteBackStep } from "./write-back-step";
 
 /** How one reconcile cycle ended. */
@@ -22,6 +23,8 @@ export interface CycleResult {
   readonly verdict?: GuardVerdict;
   /** One line, no personal data. */
   readonly error?: string;
+  /** The cycle failed on the stack's config (a bad value, a sender without a mailbox): `--once` exits 2. */
+  readonly configError?: boolean;
   /** What write-back did after a successful cycle, when the stack configures it. */
   readonly writeBack?: WriteBackResult;
   /** What the Graph step did after a successful cycle, when the stack asks for Graph actions. */
@@ -30,6 +33,8 @@ export interface CycleResult {
   readonly only?: readonly string[];
   /** Ids of a targeted cycle that Personio does not list: it stopped before the preview (`--once`: exit 2). */
   readonly unknownIds?: readonly string[];
+  /** Records Personio sent that could not be read (the snapshot's `skipped`); absent when Personio was not listed. */
+  readonly skippedRecords?: number;
 }
 
 export interface CycleOptions {
@@ -45,6 +50,8 @@ export interface CycleOptions {
   readonly writeBack?: WriteBackStep;
   /** The Graph step after write-back (revokes, access passes, extension attributes); none when absent. */
   readonly graph?: GraphStep;
+  /** Right after the listing, before the preview: the Temporary Access Pass's sender is a mailbox. None: unchecked. */
+  readonly senderCheck?: SenderCheck;
   /** The environment the Personio overrides (`PERSONIO_CLIENT_SECRET` …) come from. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** On a stop, how long a running refresh or `up` may take to finish before it is cancelled. */

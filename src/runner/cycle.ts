@@ -1,4 +1,5 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { ConfigError } from "../config";
 import { employeesOf } from "../contract";
 import { earlierOutputs, isLocked, type StackOps } from "../engine/stack-ops";
 import { UpWatch } from "../engine/up-watch";
@@ -15,7 +16,8 @@ import { sortedIds, targetedGuardChangeSet, unknownIds, unknownIdsResult } from 
 import { limitedWriteBack } from "./write-back-step";
 
 /**
- * One cycle: (refresh) → one Personio listing, written to a private snapshot file → preview from it → guards →
+ * One cycle: (refresh) → one Personio listing, written to a private snapshot file → the sender check (with a
+ * Temporary Access Pass) → preview from it → guards →
  * `up` from the same snapshot, watched step by step against the preview. Nothing is applied when a guard
  * refuses; an `up` that goes beyond its preview is cancelled and fails the cycle. Failures are reported, never
  * thrown, so a loop survives them; the snapshot is deleted however the cycle ends.
@@ -45,7 +47,8 @@ export async function runCycle(
   });
   let snapshot: SnapshotFile | undefined;
   let watch: UpWatch | undefined;
-  const result = await (async (): Promise<CycleResult> => {
+  let skippedRecords: number | undefined;
+  const ended = await (async (): Promise<CycleResult> => {
     try {
       if (ids === undefined && (await refreshDue(stack, options))) {
         control.enter("refresh");
@@ -59,10 +62,13 @@ export async function runCycle(
       const config = await stack.projectConfig(options.env);
       const reading = await options.readPersonio(config, control.signal);
       snapshot = writeSnapshot(reading.snapshot);
+      skippedRecords = reading.snapshot.skipped?.length ?? 0;
       log("info", "personio.listed", {
         employees: snapshot.employees,
+        ...(skippedRecords > 0 ? { skippedRecords } : {}),
         durationMs: Math.round(clock.now() - listStart),
       });
+      await options.senderCheck?.(reading.config, control.signal);
       const env = { [SNAPSHOT_ENV]: snapshot.path };
       if (ids !== undefined) {
         const unknown = unknownIds(reading.snapshot, ids);
@@ -152,16 +158,18 @@ export async function runCycle(
       if (watch?.violation === true) return failed(log, watch.describe(), started, clock);
       if (control.cancelReason !== undefined) return failed(log, control.cancelReason, started, clock);
       if (isLocked(error)) return locked(stack, options, error);
-      return failed(log, describeFailure(error, options.redactor), started, clock);
+      const failure = failed(log, describeFailure(error, options.redactor), started, clock);
+      return error instanceof ConfigError ? { ...failure, configError: true } : failure;
     } finally {
       snapshot?.dispose();
       control.dispose();
     }
   })();
-  const ended = ids === undefined ? result : { ...result, only: [...ids] };
-  if (ended.status !== "locked") options.lockSeen.at = undefined;
-  await recordOutcome(stack, options, ended);
-  return ended;
+  const counted = skippedRecords === undefined ? ended : { ...ended, skippedRecords };
+  const result = ids === undefined ? counted : { ...counted, only: [...ids] };
+  if (result.status !== "locked") options.lockSeen.at = undefined;
+  await recordOutcome(stack, options, result);
+  return result;
 }
 
 /** The options of a targeted cycle: its after-up steps see `only`, write-back only those employees' records. */

@@ -1,3 +1,4 @@
+import type { GraphOutcome } from "../graph";
 import type { CycleResult, CycleStatus } from "./cycle-types";
 
 /** How one cycle ended, as the health, metrics and notification modules see it. */
@@ -6,6 +7,10 @@ export interface CycleReport {
   /** Monotonic duration of the whole cycle. */
   readonly durationMs: number;
   readonly result: CycleResult;
+  /** What the Graph step did (the result's), when it ran or was due. */
+  readonly graph?: GraphOutcome;
+  /** Records Personio sent that could not be read this cycle; absent when the cycle did not list Personio. */
+  readonly skippedRecords?: number;
   /** Epoch ms at which the cycle ended. */
   readonly at: number;
 }

@@ -3,7 +3,7 @@ import type { GraphCall, GraphContext, GraphHandler } from "./graph-handler";
 import { sendMail } from "./graph-mail";
 import { graphError, type GraphReply } from "./graph-reply";
 import { createTap, deleteTap, listTaps } from "./graph-tap";
-import { listUsers, patchUser, revokeSessions } from "./graph-users";
+import { getUser, listUsers, patchUser, revokeSessions } from "./graph-users";
 
 interface Route {
   readonly method: string;
@@ -23,6 +23,7 @@ const TAP_READ = [...TAP_WRITE, "UserAuthenticationMethod.Read.All", "UserAuthMe
 /** The endpoints the emulator serves under `/v1.0`, with the least-privileged permissions Graph documents. */
 const ROUTES: readonly Route[] = [
   { method: "GET", pattern: /^\/users$/, roles: READ_USERS, handle: listUsers },
+  { method: "GET", pattern: new RegExp(`^${USER}$`), roles: READ_USERS, handle: getUser },
   { method: "PATCH", pattern: new RegExp(`^${USER}$`), roles: WRITE_USERS, handle: patchUser },
   {
     method: "POST",

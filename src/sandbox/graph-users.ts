@@ -14,15 +14,8 @@ const MAX_ATTRIBUTE_LENGTH = 1024;
 /** `GET /users` with `$select`, `$top` and an opaque `$skiptoken` in `@odata.nextLink`. */
 export function listUsers(ctx: GraphContext, call: GraphCall): GraphReply {
   const select = call.query.get("$select");
-  const fields = select === null ? DEFAULT_FIELDS : select.split(",").map((f) => f.trim());
-  const unknown = fields.find((f) => !KNOWN_FIELDS.has(f));
-  if (unknown !== undefined) {
-    return graphError(
-      400,
-      "Request_BadRequest",
-      `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`,
-    );
-  }
+  const fields = selectedFields(select);
+  if (!Array.isArray(fields)) return fields;
   const topText = call.query.get("$top");
   const top = topText === null ? ctx.pageSize : /^\d+$/.test(topText) ? Number(topText) : Number.NaN;
   if (!(top >= 1 && top <= MAX_TOP)) {
@@ -55,6 +48,31 @@ export function listUsers(ctx: GraphContext, call: GraphCall): GraphReply {
     body["@odata.nextLink"] = `${ctx.baseUrl}/v1.0/users?${next.toString()}`;
   }
   return ok(200, body);
+}
+
+/** `GET /users/{id | upn}` with `$select`: one user, or 404. */
+export function getUser(ctx: GraphContext, call: GraphCall): GraphReply {
+  const fields = selectedFields(call.query.get("$select"));
+  if (!Array.isArray(fields)) return fields;
+  const id = call.params[0] ?? "";
+  const user = ctx.state.user(id);
+  if (user === undefined) return userNotFound(id);
+  return ok(200, {
+    "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#users(${[...new Set(["id", ...fields])].join(",")})/$entity`,
+    ...project(user, fields),
+  });
+}
+
+/** The fields of `$select` (Graph's defaults without one), or the 400 naming one the emulator does not know. */
+function selectedFields(select: string | null): string[] | GraphReply {
+  const fields = select === null ? DEFAULT_FIELDS : select.split(",").map((f) => f.trim());
+  const unknown = fields.find((f) => !KNOWN_FIELDS.has(f));
+  if (unknown === undefined) return fields;
+  return graphError(
+    400,
+    "Request_BadRequest",
+    `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`,
+  );
 }
 
 /** Only the selected fields, and always `id`, as Graph answers `$select`. */

@@ -5,6 +5,7 @@ function fakeApi(answer: (request: GraphRequest) => { status: number; body?: unk
   const sent: { requests: GraphRequest[]; aborted: boolean }[] = [];
   const api: GraphApi = {
     listUsers: () => Promise.resolve([]),
+    user: () => Promise.resolve(undefined),
     batch: (requests, signal) => {
       sent.push({ requests: [...requests], aborted: signal?.aborted === true });
       return Promise.resolve(

@@ -1,5 +1,6 @@
 import { notificationContent } from "../../src/notify/content";
 import { facts, notificationBody } from "../../src/notify/format";
+import type { GraphOutcome } from "../../src/graph";
 import type { CycleReport } from "../../src/runner/observer";
 import type { ChangeSet } from "../../src/review/change-set";
 
@@ -77,6 +78,63 @@ describe("notification content", () => {
       result: { status: "failed", error },
     };
     expect(notificationContent("failing", "prod", report, 60_000, undefined).error).toBe(expected);
+  });
+});
+
+describe("notification content: the Graph step and skipped records", () => {
+  const NONE = { revokes: 0, accessPasses: 0, extensionAttributes: 0 };
+  const denied: GraphOutcome = {
+    planned: { ...NONE, revokes: 2, extensionAttributes: 4 },
+    done: { ...NONE, extensionAttributes: 4 },
+    failures: [
+      { employeeId: "7", call: "revokeSessions", status: 403 },
+      { employeeId: "9", call: "revokeSessions", status: 403 },
+    ],
+    heldBack: 0,
+    warnings: [],
+  };
+  const quiet: GraphOutcome = { ...denied, done: { ...NONE, revokes: 2 }, failures: [] };
+  const applied = (graph: GraphOutcome | undefined, skippedRecords: number | undefined): CycleReport => ({
+    status: "applied",
+    durationMs: 1000,
+    at: 0,
+    result: { status: "applied", changeSet },
+    ...(graph === undefined ? {} : { graph }),
+    ...(skippedRecords === undefined ? {} : { skippedRecords }),
+  });
+
+  it("names the Graph step's status when it needs attention, and the skipped records, in the content and facts", () => {
+    const content = notificationContent("failing", "prod", applied(denied, 3), 3_600_000, 0);
+    expect(content).toMatchObject({
+      title: "personio-azuread prod: applied, but Graph actions failed",
+      graph: "graph: revoke failed (missing User.RevokeSessions.All), 4 extension attributes",
+      skippedRecords: 3,
+    });
+    expect(facts(content)).toEqual([
+      ["Stack", "prod"],
+      ["Status", "applied"],
+      ["Users", "create=2 update=1 delete=1"],
+      ["Graph", "graph: revoke failed (missing User.RevokeSessions.All), 4 extension attributes"],
+      ["Skipped records", "3"],
+      ["Duration", "1.0 s"],
+      ["Last success", "1970-01-01T00:00:00.000Z"],
+    ]);
+  });
+
+  it.each([
+    ["a Graph step that needs no attention and no skips", quiet, 0],
+    ["no Graph step and no count", undefined, undefined],
+  ])("leaves both out for %s", (_, graph, skipped) => {
+    const content = notificationContent("recovered", "prod", applied(graph, skipped), 3_600_000, 0);
+    expect(content).not.toHaveProperty("graph");
+    expect(content).not.toHaveProperty("skippedRecords");
+    expect(facts(content).map(([label]) => label)).toEqual([
+      "Stack",
+      "Status",
+      "Users",
+      "Duration",
+      "Last success",
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ConcurrentUpdateError } from "@pulumi/pulumi/automation";
 import { failureSource, observedCycle, timedStack } from "../../src/ops/instrument";
-import { NOOP_OBSERVER, fanOut, type RunnerObserver } from "../../src/runner/observer";
+import { type CycleReport, NOOP_OBSERVER, fanOut, type RunnerObserver } from "../../src/runner/observer";
+import type { GraphOutcome } from "../../src/graph";
 import type { StackOps } from "../../src/engine/stack-ops";
 
 function recorder(): { observer: RunnerObserver; calls: unknown[][] } {
@@ -119,6 +120,32 @@ describe("observedCycle: a targeted cycle", () => {
     await cycle(new AbortController().signal, new Set(["812"]));
     await cycle(new AbortController().signal);
     expect(seen).toEqual([new Set(["812"]), undefined]);
+  });
+});
+
+const GRAPH: GraphOutcome = {
+  planned: { revokes: 1, accessPasses: 0, extensionAttributes: 0 },
+  done: { revokes: 0, accessPasses: 0, extensionAttributes: 0 },
+  failures: [{ employeeId: "7", call: "revokeSessions", status: 403 }],
+  heldBack: 0,
+  warnings: [],
+};
+
+describe("observedCycle: the report", () => {
+  it.each([
+    ["carries the Graph outcome and the skipped records of the result", { graph: GRAPH, skippedRecords: 2 }],
+    ["leaves them out when the cycle has none", {}],
+  ])("%s", async (_, extra) => {
+    const reports: CycleReport[] = [];
+    const observer: RunnerObserver = { ...NOOP_OBSERVER, cycleEnded: (report) => reports.push(report) };
+    const result = { status: "applied" as const, ...extra };
+    await observedCycle(
+      async () => result,
+      observer,
+      () => 0,
+      () => 5,
+    )(new AbortController().signal);
+    expect(reports).toEqual([{ status: "applied", durationMs: 0, at: 5, result, ...extra }]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { runnerMetrics } from "../../src/ops/metrics";
+import type { GraphOutcome } from "../../src/graph";
 import type { ChangeSet } from "../../src/review/change-set";
 
 const changeSet = (counts: Record<string, number>) =>
@@ -60,7 +61,44 @@ describe("runner metrics", () => {
       'personio_azuread_personio_requests_total{status="200"} 2',
       'personio_azuread_personio_requests_total{status="429"} 1',
       'personio_azuread_personio_requests_total{status="error"} 1',
+      "personio_azuread_skipped_records 0",
       'personio_azuread_operation_failures_total{source="graph"} 1',
+    ]);
+  });
+
+  it("counts the Graph step's actions by action and outcome, and the skipped records of the last listing", async () => {
+    const metrics = runnerMetrics(false);
+    const graph: GraphOutcome = {
+      planned: { revokes: 6, accessPasses: 3, extensionAttributes: 41 },
+      done: { revokes: 3, accessPasses: 1, extensionAttributes: 40 },
+      failures: [
+        { employeeId: "7", call: "revokeSessions", status: 403 },
+        { employeeId: "8", call: "sendMail", status: 404 },
+        { employeeId: "8", call: "deleteAccessPass", status: 500 },
+        { employeeId: "9", call: "accessPass", status: 0 },
+        { employeeId: "10", call: "extensionAttributes", status: 400 },
+        { employeeId: "0", call: "listUsers", status: 503 },
+      ],
+      heldBack: 2,
+      warnings: [],
+    };
+    const result = { status: "applied" as const, graph, skippedRecords: 3 };
+    metrics.cycleEnded({ status: "applied", durationMs: 1, at: 1, result, graph, skippedRecords: 3 });
+    metrics.cycleEnded({ status: "applied", durationMs: 1, at: 2, result, graph, skippedRecords: 2 });
+    // A cycle that did not list Personio leaves the gauge as the last listing set it.
+    metrics.cycleEnded({ status: "locked", durationMs: 1, at: 3, result: { status: "locked" } });
+    const lines = series(await metrics.scrape()).filter((l) => /graph_actions|skipped_records/.test(l));
+    expect(lines).toEqual([
+      'personio_azuread_graph_actions_total{action="revoke",outcome="done"} 6',
+      'personio_azuread_graph_actions_total{action="revoke",outcome="failed"} 2',
+      'personio_azuread_graph_actions_total{action="revoke",outcome="held_back"} 4',
+      'personio_azuread_graph_actions_total{action="access_pass",outcome="done"} 2',
+      'personio_azuread_graph_actions_total{action="access_pass",outcome="failed"} 4',
+      'personio_azuread_graph_actions_total{action="access_pass",outcome="held_back"} 0',
+      'personio_azuread_graph_actions_total{action="extension_attribute",outcome="done"} 80',
+      'personio_azuread_graph_actions_total{action="extension_attribute",outcome="failed"} 2',
+      'personio_azuread_graph_actions_total{action="extension_attribute",outcome="held_back"} 0',
+      "personio_azuread_skipped_records 2",
     ]);
   });
 

@@ -117,7 +117,8 @@ interface Request {
 }
 
 /** The value of an output, once the mocks have resolved it. */
-export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+export function valueOf<T>(output: pulumi.Output<T> | undefined): Promise<T> {
+  if (output === undefined) return Promise.reject(new Error("no such output"));
   return new Promise((resolve) => output.apply(resolve));
 }
 

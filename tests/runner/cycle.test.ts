@@ -154,7 +154,7 @@ describe("runCycle: up applies what the preview checked", () => {
     const s = setup();
     s.stack.preview_ = { error: new Error("error: preview failed") };
     const result = await cycle(s);
-    expect(result).toEqual({ status: "failed", error: "error: preview failed" });
+    expect(result).toEqual({ status: "failed", error: "error: preview failed", skippedRecords: 0 });
     expect(existsSync(s.stack.snapshots[0]?.path as string)).toBe(false);
   });
 
@@ -221,6 +221,7 @@ describe("runCycle: deadlines", () => {
     s.stack.up_ = { hang: true };
     const result = await cycle(s);
     expect(result).toEqual({
+      skippedRecords: 0,
       status: "failed",
       error: "cycle timed out after 25 min (--cycle-timeout) during the up; it was cancelled",
     });
@@ -255,7 +256,11 @@ describe("runCycle: signals", () => {
     s.stack.preview_ = { events: updates(1) };
     s.stack.up_ = { hang: true };
     const result = await cycle(s, 10 * S);
-    expect(result).toEqual({ status: "failed", error: "up cancelled by SIGTERM after 3 s of grace" });
+    expect(result).toEqual({
+      status: "failed",
+      error: "up cancelled by SIGTERM after 3 s of grace",
+      skippedRecords: 0,
+    });
     expect(s.stack.aborted).toEqual([{ op: "up", at: 13 * S }]);
   });
 
@@ -264,6 +269,7 @@ describe("runCycle: signals", () => {
     s.stack.preview_ = { hang: true };
     const result = await cycle(s, 10 * S, "SIGINT");
     expect(result).toEqual({
+      skippedRecords: 0,
       status: "failed",
       error: "stopped by SIGINT during the preview; nothing applied",
     });
@@ -396,7 +402,7 @@ describe("runCycle: locks and staleness", () => {
     s.stack.preview_ = { error: locked("error: [409] Conflict: Another update is currently in progress.") };
     s.stack.updateSince = WALL - 10 * MIN;
     const result = await cycle(s);
-    expect(result).toEqual({ status: "locked" });
+    expect(result).toEqual({ status: "locked", skippedRecords: 0 });
     expect(s.lines.find((l) => l.startsWith("warn cycle.locked"))).toContain("for 10 min");
   });
 
@@ -410,6 +416,7 @@ describe("runCycle: locks and staleness", () => {
     };
     const result = await cycle(s);
     expect(result).toEqual({
+      skippedRecords: 0,
       status: "failed",
       error:
         'the stack has been locked for 2 h 5 min (longer than --max-lock-age 2 h): if no update is running, clear the lock with "pulumi cancel --stack prod"',
@@ -459,5 +466,33 @@ describe("runCycle: errors without personal data", () => {
     expect(describeFailure(error)).toBe(
       "Invalid TMPDIR: /tmp/gone does not exist (ENOENT). Allowed: a writable directory; set TMPDIR to one, or unset it for /tmp.",
     );
+  });
+});
+
+describe("runCycle: records Personio sent that could not be read", () => {
+  it.each([
+    [
+      "says how many in the listing line and the result",
+      [{ employeeId: 8001, field: "termination_date" }],
+      1,
+    ],
+    ["says nothing of them when there are none", [], 0],
+  ])("%s", async (_, skipped, count) => {
+    const reading: PersonioReading = { ...READING, snapshot: { ...SNAPSHOT, skipped } };
+    const s = setup({ readPersonio: async () => reading });
+    s.stack.preview_ = { events: updates(0) };
+    const result = await cycle(s);
+    expect(result).toMatchObject({ status: "unchanged", skippedRecords: count });
+    const listed = s.lines.find((line) => line.startsWith("info personio.listed "));
+    expect(listed).toBe(
+      `info personio.listed ${JSON.stringify({ employees: 3, ...(count > 0 ? { skippedRecords: count } : {}), durationMs: 0 })}`,
+    );
+  });
+
+  it("reports no count when the cycle never listed Personio", async () => {
+    const s = setup({ readPersonio: () => Promise.reject(new Error("boom")) });
+    const result = await cycle(s);
+    expect(result.status).toBe("failed");
+    expect(result).not.toHaveProperty("skippedRecords");
   });
 });

@@ -155,7 +155,7 @@ describe("Graph emulator: what it does not serve", () => {
       "/users/u-1",
       405,
       "Request_BadRequest",
-      "The method DELETE is not allowed on /users/u-1. Allowed: PATCH.",
+      "The method DELETE is not allowed on /users/u-1. Allowed: GET, PATCH.",
     ],
   ])("%s %s answers %i in Graph's error shape", async (method, path, status, code, message) => {
     const g = await start();
