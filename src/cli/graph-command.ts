@@ -106,7 +106,10 @@ export async function runGraphCommand(argv: readonly string[], deps: GraphComman
     const failures = [...plan.failures, ...result.failures];
     for (const failure of failures) io.stderr(failureLine(failure));
     io.stdout(graphStatus({ planned, done: result.done, failures, heldBack, warnings: plan.warnings }));
-    if (heldBack > 0) io.stderr(`${heldBack} revokes held back: run again with --allow-mass-disable.`);
+    if (heldBack > 0) {
+      const what = `${heldBack} ${heldBack === 1 ? "revoke" : "revokes"} held back`;
+      io.stderr(`${what}: run again with --allow-mass-disable.`);
+    }
     return failures.length === 0 ? EXIT.ok : EXIT.failed;
   } catch (error) {
     return reportFailure(error, io, {

@@ -75,9 +75,13 @@ function selectedFields(select: string | null): string[] | GraphReply {
   );
 }
 
-/** Only the selected fields, and always `id`, as Graph answers `$select`. */
+/**
+ * Only the selected fields, and always `id`, as Graph answers `$select`. A user with a mailbox and no `mail` of
+ * its own shows its UPN there, as Exchange Online sets the primary address.
+ */
 function project(user: EmulatedUser, fields: readonly string[]): Record<string, unknown> {
-  const record = user as unknown as Record<string, unknown>;
+  const mail = user.mail ?? (user.mailbox === true ? user.userPrincipalName : null);
+  const record = { ...user, mail } as unknown as Record<string, unknown>;
   return Object.fromEntries(["id", ...fields.filter((f) => f !== "id")].map((f) => [f, record[f] ?? null]));
 }
 

@@ -116,9 +116,9 @@ describe("npm run graph", () => {
   it("holds back revokes past the disables guard unless --allow-mass-disable", async () => {
     const held = await graphCommand(["--max-disables", "0"]);
     expect(held.out[1]).toBe(
-      "graph: 1 revokes held back by the disables guard, 1 access pass, 5 extension attributes",
+      "graph: 1 revoke held back by the disables guard, 1 access pass, 5 extension attributes",
     );
-    expect(held.err).toContain("1 revokes held back: run again with --allow-mass-disable.");
+    expect(held.err).toContain("1 revoke held back: run again with --allow-mass-disable.");
     expect(graph.state.counts.revoke).toBe(0);
     const allowed = await graphCommand(["--max-disables", "0", "--allow-mass-disable"]);
     expect(allowed.out[1]).toBe("graph: 1 revoked");

@@ -115,6 +115,7 @@ describe("runCycle: a targeted cycle (--only)", () => {
       error: "Invalid value for --only: 7, 40. Allowed: ids of employees Personio lists (3 listed now).",
       unknownIds: ["7", "40"],
       only: ["3", "7", "40"],
+      skippedRecords: 0,
     });
     expect(s.stack.calls).toEqual(["config"]);
   });
