@@ -1,4 +1,4 @@
-import type { CycleResult } from "../runner/cycle-types";
+import type { Cycle } from "../runner/loop";
 import { isLocked, type StackOps } from "../engine/stack-ops";
 import type { FailureSource, RunnerObserver } from "../runner/observer";
 
@@ -37,15 +37,15 @@ export function timedStack(stack: StackOps, observer: RunnerObserver, now: () =>
 
 /** A cycle function that tells the observer when it starts and how it ended. */
 export function observedCycle(
-  cycle: (signal: AbortSignal) => Promise<CycleResult>,
+  cycle: Cycle,
   observer: RunnerObserver,
   now: () => number,
   wallNow: () => number,
-): (signal: AbortSignal) => Promise<CycleResult> {
-  return async (signal) => {
+): Cycle {
+  return async (signal, only) => {
     observer.cycleStarted(wallNow());
     const started = now();
-    const result = await cycle(signal);
+    const result = await cycle(signal, only);
     observer.cycleEnded({ status: result.status, durationMs: now() - started, result, at: wallNow() });
     return result;
   };
