@@ -6,7 +6,7 @@
 const FLOORS = [
   ["cli", "sandbox"],
   ["ops"],
-  ["notify"],
+  ["notify", "webhooks"],
   ["runner"],
   ["engine"],
   ["review"],

@@ -16,6 +16,7 @@ export const DURATION_FLAGS = {
   "refresh-every": { fallback: "1d", limits: { ...COMPARED, never: true } },
   "max-lock-age": { fallback: "2h", limits: COMPARED },
   "max-staleness": { fallback: "3h", limits: COMPARED },
+  debounce: { fallback: "30s", limits: { ...TIMER, zero: true } },
 } as const satisfies Record<string, { fallback: string; limits: DurationLimits }>;
 
 export type DurationFlag = keyof typeof DURATION_FLAGS;

@@ -10,10 +10,19 @@ export const OPS_OPTIONS = {
   "notify-url": { type: "string" },
   "notify-format": { type: "string" },
   "max-staleness": { type: "string" },
+  "webhook-path": { type: "string" },
+  debounce: { type: "string" },
 } as const;
 
 export const OPS_USAGE =
-  "[--listen HOST:PORT] [--notify-url URL] [--notify-format teams|slack|json] [--max-staleness 3h]";
+  "[--listen HOST:PORT] [--notify-url URL] [--notify-format teams|slack|json] [--max-staleness 3h] " +
+  "[--webhook-path /webhooks/personio] [--debounce 30s] (webhooks: with --listen and PERSONIO_WEBHOOK_TOKEN)";
+
+/** The webhook route's path when `--webhook-path` is not given. */
+export const DEFAULT_WEBHOOK_PATH = "/webhooks/personio";
+/** The shortest `PERSONIO_WEBHOOK_TOKEN` taken: 32 characters, e.g. `openssl rand -hex 32` gives 64. */
+export const MIN_WEBHOOK_TOKEN = 32;
+const OPS_PATHS = ["/healthz", "/readyz", "/metrics"];
 
 /** Reads and checks the operations flags; a bad one is a usage error naming it. */
 export function opsSettings(values: Values, env: Readonly<Record<string, string | undefined>>): OpsSettings {
@@ -32,7 +41,30 @@ export function opsSettings(values: Values, env: Readonly<Record<string, string 
       ? {}
       : { notify: { url: webhookUrl(url), format: format as NotifyFormat } }),
     maxStalenessMs,
+    ...(typeof listen === "string" ? { webhook: webhookSettings(values, env) } : {}),
   };
+}
+
+/** The webhook route: `--webhook-path` and the token from `PERSONIO_WEBHOOK_TOKEN` (none: the route is off). */
+export function webhookSettings(
+  values: Values,
+  env: Readonly<Record<string, string | undefined>>,
+): { path: string; token?: string } {
+  const raw = values["webhook-path"];
+  const path = typeof raw === "string" ? raw : DEFAULT_WEBHOOK_PATH;
+  if (!/^\/[A-Za-z0-9._~/-]{1,200}$/.test(path) || OPS_PATHS.includes(path)) {
+    throw usage(
+      `Invalid value for --webhook-path: ${JSON.stringify(path)}. Allowed: a path such as ${DEFAULT_WEBHOOK_PATH} (letters, digits, . _ ~ - /), not ${OPS_PATHS.join(", ")}.`,
+    );
+  }
+  const token = env["PERSONIO_WEBHOOK_TOKEN"];
+  if (token === undefined || token === "") return { path };
+  if (token.length < MIN_WEBHOOK_TOKEN || /\s/.test(token)) {
+    throw usage(
+      `Invalid value for PERSONIO_WEBHOOK_TOKEN: ${token.length} characters (value not shown). Allowed: at least ${MIN_WEBHOOK_TOKEN} characters without spaces, e.g. from openssl rand -hex 32.`,
+    );
+  }
+  return { path, token };
 }
 
 /** `127.0.0.1:9464`, `0.0.0.0:9464`, `[::1]:9464`; port 0 picks a free one. */

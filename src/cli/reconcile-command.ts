@@ -98,17 +98,22 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       );
     }
     const timezone = loopTimezone(values["timezone"], target.workDir, target.stackName);
-    const opsFlags = opsSettings(values, deps.io.env);
+    const { webhook, ...opsFlags } = opsSettings(values, deps.io.env);
+    const debounce = durationFlag(values, "debounce");
     const redactor = new CycleRedactor();
     const log = lineLogger(deps.io.stdout, format === "json", undefined, redactor);
     const stack = await deps.openStack(target);
-    const ops = await startOps(opsFlags, {
-      log,
-      clock: deps.clock,
-      wallNow: deps.wallNow,
-      stack: target.stackName,
-      redactor,
-    });
+    // One cycle (--once) takes no webhooks: nothing would run the ids they bring.
+    const ops = await startOps(
+      values["once"] === true || webhook === undefined ? opsFlags : { ...opsFlags, webhook },
+      {
+        log,
+        clock: deps.clock,
+        wallNow: deps.wallNow,
+        stack: target.stackName,
+        redactor,
+      },
+    );
     log("info", "reconcile.start", {
       stack: target.stackName,
       once: values["once"] === true,
@@ -157,7 +162,10 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       clock: deps.clock,
       wallNow: deps.wallNow,
     };
-    const cycle = ops.observe((stop, ids) => runCycle(ops.instrument(stack), options, stop, ids));
+    const webhookOptions: CycleOptions = { ...options, unknownIds: "drop" };
+    const cycle = ops.observe((stop, ids) =>
+      runCycle(ops.instrument(stack), values["once"] === true ? options : webhookOptions, stop, ids),
+    );
     if (values["once"] === true) {
       const result = await cycle(deps.stop, only);
       await ops.close();
@@ -176,6 +184,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         log,
         timezone,
         wallNow: deps.wallNow,
+        ...(ops.targets === undefined ? {} : { targets: ops.targets, debounceMs: debounce }),
       },
       deps.stop,
     );

@@ -13,6 +13,11 @@ export interface OpsHandlers {
   healthz(): OpsResponse;
   readyz(): OpsResponse;
   metrics(): Promise<OpsResponse>;
+  /** A route that answers the request itself (the Personio webhook receiver); none: that path is 404. */
+  readonly webhook?: {
+    readonly path: string;
+    readonly handle: (request: IncomingMessage, response: ServerResponse) => void;
+  };
 }
 
 /** A running operations server. */
@@ -29,8 +34,8 @@ const ROUTES: Record<string, (handlers: OpsHandlers) => OpsResponse | Promise<Op
 };
 
 /**
- * Serves GET (and HEAD) `/healthz`, `/readyz` and `/metrics`, nothing else: another path is 404, another method
- * 405. A handler that throws answers 500 and is reported through `onError`; a client that stalls is cut off
+ * Serves GET (and HEAD) `/healthz`, `/readyz` and `/metrics`, and the webhook route when given, nothing else:
+ * another path is 404, another method 405. A handler that throws answers 500 and is reported through `onError`; a client that stalls is cut off
  * after a few seconds. Nothing here can throw into the caller once listening.
  */
 export async function startOpsServer(
@@ -70,6 +75,8 @@ async function handle(
   handlers: OpsHandlers,
 ): Promise<void> {
   const path = (request.url ?? "/").split("?")[0] as string;
+  if (handlers.webhook !== undefined && path === handlers.webhook.path)
+    return handlers.webhook.handle(request, response);
   const route = ROUTES[path];
   if (route === undefined) return send(response, request, text(404, "not found"));
   if (request.method !== "GET" && request.method !== "HEAD") {

@@ -8,4 +8,6 @@ export interface OpsSettings {
   readonly notify?: { readonly url: string; readonly format: NotifyFormat };
   /** How old the last success may get before the runner is not ready and "stale" is sent. Default 3 h. */
   readonly maxStalenessMs: number;
+  /** The Personio webhook route on the `--listen` server; off without a token (`PERSONIO_WEBHOOK_TOKEN`). */
+  readonly webhook?: { readonly path: string; readonly token?: string };
 }

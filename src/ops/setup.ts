@@ -1,6 +1,5 @@
 import { webhookNotifier } from "../notify/notifier";
 import { DEFAULT_POST } from "../notify/post";
-import type { Cycle } from "../runner/loop";
 import type { Logger } from "../util/log";
 import type { StackOps } from "../engine/stack-ops";
 import type { Clock } from "../util/clock";
@@ -11,6 +10,10 @@ import { observedCycle, timedStack } from "./instrument";
 import { runnerMetrics } from "./metrics";
 import { fanOut, type RunnerObserver } from "../runner/observer";
 import { startOpsServer, type OpsServer } from "./server";
+import type { Cycle } from "../runner/loop";
+import type { TargetQueue } from "../runner/target-queue";
+import { PendingIds, TokenBucket, WEBHOOK_RATE, webhookReceiver } from "../webhooks";
+import { webhookMetrics } from "./webhook-metrics";
 
 /** The running operations side of one reconcile command: the hooks the command wires in, and `close`. */
 export interface Ops {
@@ -20,6 +23,8 @@ export interface Ops {
   instrument(stack: StackOps): StackOps;
   /** The cycle, reported to health, metrics and notifications when it ends. */
   observe(cycle: Cycle): Cycle;
+  /** The ids Personio's webhooks asked for, when the webhook route is on. */
+  readonly targets?: TargetQueue;
   /** Marks the loop stopped, waits for notifications still on their way, stops the server. */
   close(): Promise<void>;
 }
@@ -42,11 +47,35 @@ export async function startOps(settings: OpsSettings, deps: OpsDeps): Promise<Op
     });
   const observers: RunnerObserver[] = [];
   let server: OpsServer | undefined;
+  let targets: PendingIds | undefined;
   if (settings.listen !== undefined) {
     const health = healthTracker(wallNow, settings.maxStalenessMs);
     const metrics = runnerMetrics(true, deps.redactor);
     observers.push(health, metrics);
     const { host, port } = settings.listen;
+    const token = settings.webhook?.token;
+    let webhook: { path: string; handle: ReturnType<typeof webhookReceiver> } | undefined;
+    if (settings.webhook !== undefined && token !== undefined) {
+      const counted = webhookMetrics(metrics.registry);
+      const bucket = new TokenBucket(WEBHOOK_RATE.capacity, WEBHOOK_RATE.perSecond, () => clock.now());
+      targets = new PendingIds(
+        () => clock.now(),
+        (batch) => counted.targetedCycle(batch),
+      );
+      const queue = targets;
+      webhook = {
+        path: settings.webhook.path,
+        handle: webhookReceiver({
+          token,
+          enqueue: (id) => queue.add(id),
+          admit: () => bucket.take(),
+          onDelivery: (outcome, detail) => {
+            counted.delivery(outcome);
+            if (outcome === "rejected") log("warn", "webhook.rejected", { reason: detail });
+          },
+        }),
+      };
+    }
     server = await startOpsServer(
       host,
       port,
@@ -58,6 +87,7 @@ export async function startOps(settings: OpsSettings, deps: OpsDeps): Promise<Op
           contentType: metrics.registry.contentType,
           body: await metrics.scrape(),
         }),
+        ...(webhook === undefined ? {} : { webhook }),
       },
       onError,
     ).catch((error: unknown) => {
@@ -66,7 +96,12 @@ export async function startOps(settings: OpsSettings, deps: OpsDeps): Promise<Op
         `Cannot listen on ${host}:${port} (--listen): ${typeof code === "string" ? code : String(error)}`,
       );
     });
-    log("info", "ops.listening", { url: server.url, paths: "/healthz /readyz /metrics" });
+    log("info", "ops.listening", {
+      url: server.url,
+      paths: `/healthz /readyz /metrics${webhook === undefined ? "" : ` ${webhook.path}`}`,
+    });
+    if (settings.webhook !== undefined && webhook === undefined)
+      log("info", "webhook.off", { reason: "PERSONIO_WEBHOOK_TOKEN is not set" });
   }
   const notifier =
     settings.notify === undefined
@@ -86,6 +121,7 @@ export async function startOps(settings: OpsSettings, deps: OpsDeps): Promise<Op
   const observer = fanOut(observers, onError);
   return {
     observer,
+    ...(targets === undefined ? {} : { targets }),
     instrument: (stack) => timedStack(stack, observer, () => clock.now()),
     observe: (cycle) => observedCycle(cycle, observer, () => clock.now(), wallNow),
     close: async () => {

@@ -81,4 +81,9 @@ export interface CycleOptions {
    * every employee.
    */
   readonly only?: ReadonlySet<string>;
+  /**
+   * A targeted cycle's ids that Personio does not list: `fail` the cycle (`--only`, the default), or `drop` them
+   * and target the rest (webhooks: a person deleted since the delivery).
+   */
+  readonly unknownIds?: "fail" | "drop";
 }

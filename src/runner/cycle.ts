@@ -72,7 +72,13 @@ export async function runCycle(
       const env = { [SNAPSHOT_ENV]: snapshot.path };
       if (ids !== undefined) {
         const unknown = unknownIds(reading.snapshot, ids);
-        if (unknown.length > 0) return unknownIdsResult(log, unknown, reading.snapshot);
+        if (unknown.length > 0 && options.unknownIds !== "drop") {
+          return unknownIdsResult(log, unknown, reading.snapshot);
+        }
+        // Webhooks: a person deleted since (or never listed) has nothing to target; the scheduled cycle backs up.
+        for (const id of unknown) ids.delete(id);
+        if (unknown.length > 0) log("warn", "cycle.unknown_ids", { ids: unknown.join(","), left: ids.size });
+        if (ids.size === 0) return { status: "unchanged" };
         log("info", "cycle.targeted", { only: [...ids].join(","), count: ids.size });
       }
 

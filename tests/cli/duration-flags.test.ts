@@ -3,7 +3,7 @@ import { CommandError } from "../../src/cli/io";
 import { NODE_TIMER_MAX_MS, parseDuration } from "../../src/util/durations";
 
 describe("duration flags", () => {
-  it.each(["interval", "jitter", "grace", "cycle-timeout"] as const)(
+  it.each(["interval", "jitter", "grace", "cycle-timeout", "debounce"] as const)(
     "--%s, which a timer waits for, stops at 24 d, under Node's timer limit",
     (flag) => {
       expect(DURATION_FLAGS[flag].limits.max).toBe("24d");
@@ -26,6 +26,7 @@ describe("duration flags", () => {
     ["refresh-every", 86_400_000],
     ["max-lock-age", 7_200_000],
     ["max-staleness", 10_800_000],
+    ["debounce", 30_000],
   ] as const)("--%s defaults to %d ms", (flag, ms) => {
     expect(durationFlag({}, flag)).toBe(ms);
   });
@@ -33,6 +34,7 @@ describe("duration flags", () => {
   it.each([
     ["jitter", "0", 0],
     ["jitter", "0s", 0],
+    ["debounce", "0", 0],
     ["cycle-timeout", "24d", 2_073_600_000],
     ["max-lock-age", "365d", 31_536_000_000],
     ["refresh-every", "never", Infinity],

@@ -1,5 +1,5 @@
 import { CommandError } from "../../src/cli/io";
-import { hostPort, opsSettings } from "../../src/cli/ops-flags";
+import { hostPort, opsSettings, webhookSettings } from "../../src/cli/ops-flags";
 
 describe("operations flags", () => {
   it("default to no server, no notifications and 3 h of staleness", () => {
@@ -62,5 +62,46 @@ describe("operations flags", () => {
     } catch (error) {
       expect((error as CommandError).exitCode).toBe(2);
     }
+  });
+
+  it.each([
+    [{}, {}, { path: "/webhooks/personio" }],
+    [{}, { PERSONIO_WEBHOOK_TOKEN: "" }, { path: "/webhooks/personio" }],
+    [
+      { "webhook-path": "/hooks/p" },
+      { PERSONIO_WEBHOOK_TOKEN: "t".repeat(32) },
+      { path: "/hooks/p", token: "t".repeat(32) },
+    ],
+  ])("take the webhook route from %j and %j", (values, env, expected) => {
+    expect(webhookSettings(values, env)).toEqual(expected);
+  });
+
+  it("add the webhook route only with --listen", () => {
+    const env = { PERSONIO_WEBHOOK_TOKEN: "t".repeat(40) };
+    expect(opsSettings({}, env).webhook).toBeUndefined();
+    expect(opsSettings({ listen: "127.0.0.1:0" }, env).webhook).toEqual({
+      path: "/webhooks/personio",
+      token: "t".repeat(40),
+    });
+  });
+
+  it.each([
+    [
+      { "webhook-path": "/metrics" },
+      {},
+      'Invalid value for --webhook-path: "/metrics". Allowed: a path such as /webhooks/personio (letters, digits, . _ ~ - /), not /healthz, /readyz, /metrics.',
+    ],
+    [
+      { "webhook-path": "webhooks" },
+      {},
+      'Invalid value for --webhook-path: "webhooks". Allowed: a path such as /webhooks/personio (letters, digits, . _ ~ - /), not /healthz, /readyz, /metrics.',
+    ],
+    [
+      {},
+      { PERSONIO_WEBHOOK_TOKEN: "short-secret" },
+      "Invalid value for PERSONIO_WEBHOOK_TOKEN: 12 characters (value not shown). Allowed: at least 32 characters without spaces, e.g. from openssl rand -hex 32.",
+    ],
+  ])("fail when the webhook route is %j %j", (values, env, message) => {
+    expect(() => webhookSettings(values, env)).toThrow(new CommandError(message, 2));
   });
 });

@@ -119,6 +119,23 @@ describe("runCycle: a targeted cycle (--only)", () => {
     });
     expect(s.stack.calls).toEqual(["config"]);
   });
+
+  it("drops ids Personio does not list when told to (webhooks) and targets the rest", async () => {
+    const s = setup({ unknownIds: "drop" });
+    s.stack.preview_ = { events: updates(1, 0, 3) };
+    s.stack.up_ = { events: updates(1, 0, 3) };
+    const result = await s.clock.run(runCycle(s.stack, s.options, s.stop.signal, new Set(["3", "40"])));
+    expect(result.status).toBe("applied");
+    expect(result.only).toEqual(["3"]);
+    expect(s.lines).toContain('warn cycle.unknown_ids {"ids":"40","left":1}');
+  });
+
+  it("ends unchanged before the preview when no id is listed any more (webhooks)", async () => {
+    const s = setup({ unknownIds: "drop" });
+    const result = await s.clock.run(runCycle(s.stack, s.options, s.stop.signal, new Set(["40"])));
+    expect(result).toEqual({ status: "unchanged", only: [], skippedRecords: 0 });
+    expect(s.stack.calls).toEqual(["config"]);
+  });
 });
 
 describe("runCycle: up applies what the preview checked", () => {
