@@ -48,11 +48,17 @@ async function main(argv: readonly string[]): Promise<number> {
     latencyMs: args.latencyMs,
     tokenTtlSeconds: args.tokenTtlSeconds,
     faults: { rejectCredentials: args.rejectCredentials, enforceRateLimit: args.rateLimit },
+    webhook: args.webhook && { ...args.webhook, log: (line) => console.error(line) },
   });
   console.log(sandbox.baseUrl);
   console.log(`PERSONIO_CLIENT_ID=${sandbox.credentials.clientId}`);
   console.log(`PERSONIO_CLIENT_SECRET=${sandbox.credentials.clientSecret}`);
   console.error(`Personio sandbox: ${employees.length} employees at ${sandbox.baseUrl}; Ctrl-C stops it.`);
+  if (args.webhook !== undefined) {
+    console.error(
+      `Webhooks to ${new URL(args.webhook.url).origin}; change one: POST /sandbox/employees/{id}.`,
+    );
+  }
   const graph =
     args.graphPort === undefined
       ? undefined

@@ -14,6 +14,8 @@ export interface SandboxCliOptions {
   readonly rateLimit: { readonly perSecond: number; readonly perMinute: number } | undefined;
   /** Start the Microsoft Graph emulator too, on this port (0: a free one); undefined: Personio only. */
   readonly graphPort: number | undefined;
+  /** Post Personio's webhooks to this URL with this token (sent verbatim as Authorization); undefined: none. */
+  readonly webhook: { readonly url: string; readonly token: string } | undefined;
 }
 
 /** A command line the sandbox cannot run with; the message is one line naming the flag, the value and what is allowed. */
@@ -30,6 +32,8 @@ export const SANDBOX_USAGE = `Usage: npm run sandbox -- [flags]
   --rate-limit PERSEC/PERMIN  answer 429 above these rates, e.g. 15/300 (Personio's limits)
   --graph                  also start the Microsoft Graph emulator, its tenant seeded from the same company
   --graph-port N           its port (implies --graph; default 0: a free port)
+  --webhook-url URL        post Personio's v2 webhooks here when an employee changes (needs --webhook-token)
+  --webhook-token T        sent verbatim as the Authorization header, as Personio does
   --help                   this text
 Prints the base URL as the first line, then PERSONIO_CLIENT_ID=… and PERSONIO_CLIENT_SECRET=…; with --graph
 also GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST, AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; stops on Ctrl-C.`;
@@ -46,6 +50,8 @@ const FLAGS = {
   "rate-limit": { type: "string" },
   graph: { type: "boolean" },
   "graph-port": { type: "string" },
+  "webhook-url": { type: "string" },
+  "webhook-token": { type: "string" },
 } as const;
 
 /** What each flag allows, as error messages say it. */
@@ -58,6 +64,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "--token-ttl": "whole seconds 0-31536000",
   "--rate-limit": "PERSEC/PERMIN, two whole numbers of 1 or more, e.g. 15/300",
   "--graph-port": "a whole number 0-65535 (0 picks a free port)",
+  "--webhook-url": "an http:// or https:// URL",
+  "--webhook-token": "a non-empty token, given with --webhook-url",
 };
 const ALLOWED_FLAGS = Object.keys(FLAGS)
   .map((flag) => `--${flag}`)
@@ -88,6 +96,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxCliOptions {
     rateLimit: rateLimit(values["rate-limit"]),
     graphPort:
       whole("--graph-port", values["graph-port"], 0, 65_535) ?? (values.graph === true ? 0 : undefined),
+    webhook: webhook(values["webhook-url"], values["webhook-token"]),
   };
 }
 
@@ -134,4 +143,24 @@ function rateLimit(value: string | undefined): SandboxCliOptions["rateLimit"] {
     throw invalid("--rate-limit", value);
   }
   return { perSecond, perMinute };
+}
+
+function webhook(url: string | undefined, token: string | undefined): SandboxCliOptions["webhook"] {
+  if (url === undefined && token === undefined) return undefined;
+  if (url === undefined) {
+    throw new CliError(
+      "Invalid flags: --webhook-token given without --webhook-url. Allowed: both, or neither.",
+    );
+  }
+  if (!URL.canParse(url) || !["http:", "https:"].includes(new URL(url).protocol)) {
+    throw invalid("--webhook-url", url);
+  }
+  if (token === undefined) {
+    throw new CliError(
+      "Missing --webhook-token for --webhook-url. Allowed: a non-empty token, sent verbatim as the Authorization header.",
+    );
+  }
+  if (token.trim() === "")
+    throw new CliError("Invalid value for --webhook-token: empty. Allowed: a non-empty token.");
+  return { url, token };
 }

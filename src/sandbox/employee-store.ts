@@ -1,5 +1,6 @@
 import { generateCompany } from "./generate";
 import type { PersonioAttribute, PersonioEmployeeItem } from "./types";
+import type { EmployeeChange } from "./webhook-events";
 
 /** A validated `GET /v1/company/employees` query. */
 export interface ListQuery {
@@ -36,6 +37,8 @@ export class EmployeeStore {
   private entries: Entry[] = [];
   /** The attribute definitions, computed on first use; replacing or adding employees forgets them. */
   private definitions: AttributeDefinition[] | undefined;
+  /** Told every employee that a mutation added, changed or removed; unset, no diff is computed. */
+  onChange: ((changes: readonly EmployeeChange[]) => void) | undefined;
 
   constructor(employees: readonly PersonioEmployeeItem[]) {
     this.replace(employees);
@@ -50,8 +53,10 @@ export class EmployeeStore {
     if (repeated !== undefined) {
       throw new Error(`Invalid sandbox employees: id ${repeated.id} appears twice. Allowed: unique ids.`);
     }
+    const previous = this.entries;
     this.entries = entries;
     this.definitions = undefined;
+    if (this.onChange !== undefined) this.onChange(diff(previous, entries));
   }
 
   get size(): number {
@@ -105,19 +110,24 @@ export class EmployeeStore {
     return this.entries.some((entry) => entry.id === id);
   }
 
-  /** Sets a custom attribute of one employee, as the next listing shows it; the key must be one Personio knows. */
-  setAttribute(id: number, key: string, value: string): void {
+  /** Sets attribute values of one employee at once (one change); every key must be one Personio knows. */
+  update(id: number, values: Readonly<Record<string, unknown>>): void {
     const index = this.entries.findIndex((entry) => entry.id === id);
     const entry = this.entries[index];
-    const known = this.attributeDefinitions().find((d) => d.key === key);
-    if (entry === undefined || known === undefined)
-      throw new Error(`Unknown employee ${id} or attribute ${key}`);
-    const previous = entry.item.attributes[key];
-    const attribute: PersonioAttribute = previous
-      ? { ...previous, value }
-      : { label: known.label, value, type: known.type, universal_id: known.universal_id };
-    const item = { ...entry.item, attributes: { ...entry.item.attributes, [key]: attribute } };
+    const definitions = this.attributeDefinitions();
+    if (entry === undefined) throw new Error(`Unknown employee ${id}`);
+    const attributes: Record<string, PersonioAttribute> = { ...entry.item.attributes };
+    for (const [key, value] of Object.entries(values)) {
+      const known = definitions.find((d) => d.key === key);
+      if (known === undefined) throw new Error(`Unknown attribute ${key}`);
+      const previous = attributes[key];
+      attributes[key] = previous
+        ? { ...previous, value }
+        : { label: known.label, value, type: known.type, universal_id: known.universal_id };
+    }
+    const item = { ...entry.item, attributes };
     this.entries[index] = { id, item };
+    this.onChange?.([{ id, before: entry.item, after: item }]);
   }
 
   /**
@@ -127,7 +137,10 @@ export class EmployeeStore {
   changeTotal(change: number): void {
     this.definitions = undefined;
     if (change < 0) {
-      this.entries = this.entries.slice(0, Math.max(0, this.entries.length + change));
+      const kept = Math.max(0, this.entries.length + change);
+      const removed = this.entries.slice(kept);
+      this.entries = this.entries.slice(0, kept);
+      this.onChange?.(removed.map((e) => ({ id: e.id, before: e.item, after: undefined })));
       return;
     }
     const last = this.entries.at(-1);
@@ -143,7 +156,24 @@ export class EmployeeStore {
       }
       this.entries.push({ id, item: { ...model, attributes } });
     }
+    const added = this.entries.slice(-change);
+    this.onChange?.(added.map((e) => ({ id: e.id, before: undefined, after: e.item })));
   }
+}
+
+/** The employees added, removed or changed (compared by their attributes' values) between two id-sorted lists. */
+function diff(before: readonly Entry[], after: readonly Entry[]): EmployeeChange[] {
+  const old = new Map(before.map((e) => [e.id, e.item]));
+  const changes: EmployeeChange[] = [];
+  for (const { id, item } of after) {
+    const previous = old.get(id);
+    old.delete(id);
+    if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(item)) {
+      changes.push({ id, before: previous, after: item });
+    }
+  }
+  for (const [id, item] of old) changes.push({ id, before: item, after: undefined });
+  return changes;
 }
 
 /** Parses Personio's list query; returns the message of a 400 when a parameter is out of range. */

@@ -17,6 +17,9 @@ export type {
   SandboxCredentials,
   SandboxOptions,
   SandboxRequest,
+  WebhookDelivery,
+  WebhookEventName,
+  WebhookOptions,
 } from "./types";
 export {
   type GraphEmulator,

@@ -174,7 +174,7 @@ function updateEmployee(state: SandboxState, call: Call): Reply {
     if (!DYNAMIC_KEY.test(key) || !known.has(key)) return personioError(422, `Unknown attribute: ${key}`);
     if (typeof value !== "string") return personioError(422, `Invalid value for attribute ${key}`);
   }
-  for (const [key, value] of values) state.employees.setAttribute(id, key, value as string);
+  if (values.length > 0) state.employees.update(id, Object.fromEntries(values));
   const ignored = Object.keys(employee).filter((key) => key !== "custom_attributes");
   return {
     kind: "json",

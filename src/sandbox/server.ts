@@ -4,11 +4,14 @@ import type { AddressInfo } from "node:net";
 import { systemClock } from "../util/clock";
 import { TokenStore } from "./auth";
 import { loadSampleCompany } from "./company-file";
+import { controlRoute } from "./control-routes";
 import { EmployeeStore } from "./employee-store";
 import { FaultState } from "./faults";
-import { personioError, type Reply, route, type SandboxState } from "./routes";
+import { type Call, personioError, type Reply, route, type SandboxState } from "./routes";
 import type { Sandbox, SandboxCredentials, SandboxOptions, SandboxRequest } from "./types";
 import { validateFaultPlan, validateOptions } from "./validate";
+import { eventsOf } from "./webhook-events";
+import { WebhookSender } from "./webhook-sender";
 
 /** The credentials a sandbox accepts unless told otherwise; the bench and `npm run sandbox` rely on them. */
 export const DEFAULT_CREDENTIALS: SandboxCredentials = {
@@ -44,6 +47,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const closing = new AbortController();
   // Every request waiting out its latency listens for the close: many at once is normal, not a leak.
   setMaxListeners(0, closing.signal);
+  const webhooks =
+    options.webhook === undefined ? undefined : new WebhookSender(options.webhook, clock, closing.signal);
+  if (webhooks !== undefined) {
+    state.employees.onChange = (changes) => webhooks.send(changes.flatMap(eventsOf));
+  }
 
   const server = http.createServer((req, res) => {
     const url = parseUrl(req.url);
@@ -83,15 +91,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             status: 413,
             body: { success: false, error: { code: 413, message: "Body too large" } },
           }
-        : route(state, {
-            method: record.method,
-            path: record.path,
-            query: record.query,
-            authorization: header(req.headers.authorization),
-            contentType: header(req.headers["content-type"]),
-            body,
-            now: record.startedAt,
-          });
+        : record.path.startsWith("/sandbox/")
+          ? controlRoute(state, { ...call(req, record), body })
+          : route(state, { ...call(req, record), body });
     record.status = reply.kind === "reset" ? 0 : reply.status;
     if (latencyMs > 0) await clock.sleep(latencyMs, closing.signal);
     send(req, res, reply);
@@ -112,6 +114,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     setEmployees: (employees) => state.employees.replace(employees),
     revokeTokens: () => state.tokens.revokeAll(),
+    webhookDeliveries: () => webhooks?.deliveries ?? [],
+    webhooksSettled: () => webhooks?.settled() ?? Promise.resolve(),
     clearRequests: () => {
       requests = [];
     },
@@ -209,6 +213,17 @@ function readQuery(params: URLSearchParams): Record<string, string | string[]> {
     else query[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return query;
+}
+
+function call(req: http.IncomingMessage, record: RecordedRequest): Omit<Call, "body"> {
+  return {
+    method: record.method,
+    path: record.path,
+    query: record.query,
+    authorization: header(req.headers.authorization),
+    contentType: header(req.headers["content-type"]),
+    now: record.startedAt,
+  };
 }
 
 function header(value: string | string[] | undefined): string | undefined {

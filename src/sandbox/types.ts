@@ -82,6 +82,8 @@ export interface SandboxOptions {
   readonly tokenTtlSeconds?: number;
   /** The date (YYYY-MM-DD) relative dates of the bundled sample company resolve against; default today in Europe/Berlin. */
   readonly today?: string;
+  /** Post Personio's v2 webhooks here when an employee changes (PATCH, `POST /sandbox/employees/{id}`, `setEmployees`); default none. */
+  readonly webhook?: WebhookOptions;
 }
 
 /** One request as the sandbox received it. */
@@ -112,6 +114,41 @@ export interface Sandbox {
   /** Every issued token now answers 401 (to test re-authentication). */
   revokeTokens(): void;
   clearRequests(): void;
+  /** Every finished webhook delivery, in the order they finished; empty without `webhook`. */
+  webhookDeliveries(): readonly WebhookDelivery[];
+  /** Resolves once no webhook is queued or in flight (each one bounded by its attempts and deadlines). */
+  webhooksSettled(): Promise<void>;
   /** Stops listening and drops every connection, in-flight requests included. */
   close(): Promise<void>;
+}
+
+/** The Personio v2 events the sandbox sends (person.deleted when an employee is removed). */
+export type WebhookEventName =
+  "person.created" | "person.updated" | "person.deleted" | "employment.updated" | "employment.terminated";
+
+/** Where and how the sandbox posts its webhooks; every field but `url` and `token` has a default. */
+export interface WebhookOptions {
+  /** The receiver, e.g. the runner's `http://127.0.0.1:8080/webhooks/personio`. */
+  readonly url: string;
+  /** Sent verbatim as the `Authorization` header, as Personio does (no `Bearer ` added). */
+  readonly token: string;
+  /** Attempts per event, the first included; default 5. */
+  readonly maxAttempts?: number;
+  /** Each attempt's deadline in ms, headers and body; default 3000 (Personio's). */
+  readonly timeoutMs?: number;
+  /** The first wait between attempts in ms, doubled each time up to 30 000; default 1000. */
+  readonly backoffMs?: number;
+  /** One line per attempt (event, id, status); never the token. */
+  readonly log?: (line: string) => void;
+  /** The wall clock for `occurred_at`; default `new Date()`. */
+  readonly now?: () => Date;
+}
+
+/** One event's delivery as it ended: the last status (0: timeout or no connection) and the attempts made. */
+export interface WebhookDelivery {
+  readonly event: WebhookEventName;
+  readonly id: number;
+  readonly status: number;
+  readonly attempts: number;
+  readonly delivered: boolean;
 }

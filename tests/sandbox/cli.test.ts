@@ -20,12 +20,14 @@ describe("parseSandboxArgs", () => {
       rejectCredentials: false,
       rateLimit: undefined,
       graphPort: undefined,
+      webhook: undefined,
     });
   });
 
   it("reads every flag", () => {
     const argv = ["--port", "8080", "--data", "c.json", "--latency=50", "--today", "2026-11-26"];
     argv.push("--token-ttl", "60", "--reject-credentials", "--rate-limit", "15/300");
+    argv.push("--webhook-url", "http://127.0.0.1:8080/webhooks/personio", "--webhook-token", "Bearer t");
     expect(parseSandboxArgs(argv)).toEqual({
       help: false,
       port: 8080,
@@ -37,11 +39,12 @@ describe("parseSandboxArgs", () => {
       rejectCredentials: true,
       rateLimit: { perSecond: 15, perMinute: 300 },
       graphPort: undefined,
+      webhook: { url: "http://127.0.0.1:8080/webhooks/personio", token: "Bearer t" },
     });
   });
 
   const FLAGS =
-    "--help, --port, --data, --generate, --latency, --today, --token-ttl, --reject-credentials, --rate-limit, --graph, --graph-port";
+    "--help, --port, --data, --generate, --latency, --today, --token-ttl, --reject-credentials, --rate-limit, --graph, --graph-port, --webhook-url, --webhook-token";
   it.each([
     [
       ["--port", "http"],
@@ -71,6 +74,26 @@ describe("parseSandboxArgs", () => {
     [
       ["--data", "a.json", "--generate", "10"],
       'Invalid flags: --data "a.json" and --generate "10" both given. Allowed: one of them, or neither (the sample company).',
+    ],
+    [
+      ["--webhook-url", "ftp://example.com/hook", "--webhook-token", "t"],
+      'Invalid value for --webhook-url: "ftp://example.com/hook". Allowed: an http:// or https:// URL.',
+    ],
+    [
+      ["--webhook-url", "not a url", "--webhook-token", "t"],
+      'Invalid value for --webhook-url: "not a url". Allowed: an http:// or https:// URL.',
+    ],
+    [
+      ["--webhook-url", "http://127.0.0.1:8080/webhooks/personio"],
+      "Missing --webhook-token for --webhook-url. Allowed: a non-empty token, sent verbatim as the Authorization header.",
+    ],
+    [
+      ["--webhook-url", "http://127.0.0.1:8080/", "--webhook-token", " "],
+      "Invalid value for --webhook-token: empty. Allowed: a non-empty token.",
+    ],
+    [
+      ["--webhook-token", "t"],
+      "Invalid flags: --webhook-token given without --webhook-url. Allowed: both, or neither.",
     ],
   ])("fails for %j", (argv, message) => {
     expect(() => parseSandboxArgs(argv)).toThrow(message);
@@ -113,6 +136,16 @@ describe("scripts/sandbox.ts", () => {
     ]);
     expect(result.stderr).toContain("Personio sandbox: 120 employees at http://127.0.0.1:");
     expect(result.stderr).toContain("Personio sandbox: stopped (SIGTERM) after 1 request.");
+  });
+
+  it("exits 2 with a one-line error when --webhook-token is missing", async () => {
+    const result = await run(["--webhook-url", "http://127.0.0.1:1/webhooks/personio"]);
+    expect(result).toEqual({
+      code: 2,
+      lines: [],
+      stderr:
+        "Missing --webhook-token for --webhook-url. Allowed: a non-empty token, sent verbatim as the Authorization header.\n",
+    });
   });
 
   it("exits 2 with a one-line error on a bad flag", async () => {
