@@ -9,10 +9,14 @@ const ROOT = path.resolve(__dirname, "..");
 /** The stub `pulumi` of the runner tests: replays a scenario file, so no real CLI is needed. */
 const STUB = path.join(ROOT, "tests", "runner", "stub");
 
-/** A stub scenario whose stack config points Personio at `baseUrl`; other commands get the stub's defaults. */
+/**
+ * A stub scenario whose stack config points Personio at `baseUrl`; `steps` script other commands (`preview`,
+ * `up` …, as the stub reads them), the rest get the stub's defaults.
+ */
 export function stubWorld(
   baseUrl: string,
   credentials = { clientId: "bench-client", clientSecret: "bench-secret" },
+  steps: Record<string, unknown> = {},
 ): { env: Record<string, string>; dispose: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-stub-pulumi-"));
   const entry = (value: unknown) => ({ value: JSON.stringify(value), secret: false });
@@ -30,6 +34,7 @@ export function stubWorld(
       }),
     },
     "config get": { stdout: JSON.stringify({ value: credentials.clientSecret, secret: true }) },
+    ...steps,
   };
   writeFileSync(path.join(dir, "scenario.json"), JSON.stringify(scenario));
   return {
@@ -38,23 +43,27 @@ export function stubWorld(
   };
 }
 
-/** A `reconcile --once` child: its JSON log lines as they come, a way to signal it, and its end. */
+/** A `reconcile` child: its JSON log lines as they come, a way to signal it, and its end. */
 export interface ReconcileChild {
   /** Resolves with the first log line whose `event` is this. */
   readonly line: (event: string) => Promise<Record<string, unknown>>;
+  /** Every log line so far whose `event` is this, in order. */
+  readonly lines: (event: string) => Record<string, unknown>[];
   readonly kill: (signal: NodeJS.Signals) => void;
   /** Resolves with the exit code and `performance.now()` at exit. */
   readonly exited: Promise<{ code: number | null; at: number }>;
 }
 
 /**
- * Starts `npm run reconcile -- --once --log-format json …` against the stub CLI: node itself with tsx's loader,
- * not the tsx wrapper, so a signal reaches the runner. SIGKILLed after `killAfterMs` whatever happens.
+ * Starts `npm run reconcile -- --once --log-format json …` against the stub CLI (without `--once` when `once` is
+ * false: the loop): node itself with tsx's loader, not the tsx wrapper, so a signal reaches the runner.
+ * SIGKILLed after `killAfterMs` whatever happens.
  */
 export function startReconcile(
   env: Record<string, string>,
   args: readonly string[],
   killAfterMs: number,
+  once = true,
 ): ReconcileChild {
   const child = spawn(
     process.execPath,
@@ -62,7 +71,8 @@ export function startReconcile(
       "--import",
       "tsx",
       path.join(ROOT, "scripts", "reconcile.ts"),
-      ...["--stack", "prod", "--once", "--log-format", "json", "--cwd", ROOT, "--pulumi-root", STUB],
+      ...["--stack", "prod", ...(once ? ["--once"] : []), "--log-format", "json"],
+      ...["--cwd", ROOT, "--pulumi-root", STUB],
       ...["--refresh-every", "never", ...args],
     ],
     {
@@ -97,6 +107,7 @@ export function startReconcile(
         if (found !== undefined) resolve(found);
         else waiting.push({ event, resolve });
       }),
+    lines: (event) => seen.filter((l) => l["event"] === event),
     kill: (signal) => child.kill(signal),
     exited,
   };

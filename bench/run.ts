@@ -9,6 +9,7 @@ import { run as runner } from "./runner.bench";
 import { run as sandbox } from "./sandbox.bench";
 import { run as summary } from "./summary.bench";
 import { run as tokenHang } from "./token-hang.bench";
+import { run as webhooks } from "./webhooks.bench";
 import { run as writeBack } from "./write-back.bench";
 
 /** `npm run bench [-- name…]`: every benchmark, or the named ones, each printing its own table. */
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   "token-hang": tokenHang,
   "page-limit": pageLimit,
   graph,
+  webhooks,
 };
 
 async function main(): Promise<void> {
