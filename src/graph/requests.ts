@@ -67,7 +67,7 @@ export function formatGraphCounts(
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
     plural(counts.revokes, "session to revoke", "sessions to revoke"),
-    (options.accessPassesUpTo === true ? "up to " : "") +
+    (options.accessPassesUpTo === true && counts.accessPasses > 0 ? "up to " : "") +
       plural(counts.accessPasses, "access pass", "access passes"),
     plural(counts.extensionAttributes, "extension attribute", "extension attributes"),
   ].join(", ");

@@ -88,13 +88,13 @@ describe("npm run plan with Graph actions", () => {
       "revokes only",
       { graph: { revokeSessions: true } },
       {},
-      "1 session to revoke, up to 0 access passes, 0 extension attributes",
+      "1 session to revoke, 0 access passes, 0 extension attributes",
     ],
     [
       "extension attributes only",
       {},
       EXTENSION,
-      "0 sessions to revoke, up to 0 access passes, 5 extension attributes",
+      "0 sessions to revoke, 0 access passes, 5 extension attributes",
     ],
     [
       "a pass on the day before the hire",

@@ -71,6 +71,10 @@ describe("countGraphActions and formatGraphCounts", () => {
       { revokes: 0, accessPasses: 1, extensionAttributes: 0 },
       "0 sessions to revoke, up to 1 access pass, 0 extension attributes",
     ],
+    [
+      { revokes: 1, accessPasses: 0, extensionAttributes: 0 },
+      "1 session to revoke, 0 access passes, 0 extension attributes",
+    ],
   ])("says up to when the passes are a ceiling: %j → %s", (counts, line) => {
     expect(formatGraphCounts(counts, { accessPassesUpTo: true })).toBe(line);
   });
