@@ -9,6 +9,7 @@ import { graphNotCountedLine, offlineGraphCounts } from "../plan/graph-counts";
 import { withUnreadableRecords } from "../plan/unreadable-records";
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
+import { withShards } from "../plan/shards";
 import { calendarDateIn, type DesiredUser, instantIn } from "../render";
 import { planWriteBack } from "../write-back";
 import { reportFailure } from "./failure";
@@ -67,7 +68,10 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
         ? undefined
         : offlineGraphCounts({ employees, users: directory.result.users, tenant, config, now });
     const listed = employees.length + skippedRecords.length;
-    const plan = buildPlan(result, listed, today, config.timezone, groups, writeBack, graph);
+    const plan = withShards(
+      buildPlan(result, listed, today, config.timezone, groups, writeBack, graph),
+      config.shards,
+    );
     if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);
     io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
     if (graphConfigured(config) && graph === undefined)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SHARDS } from "../contract/shards";
 import { EXTENSION_ATTRIBUTES } from "../entra/extension-attributes";
 import { AZUREAD_USER_INPUTS, FIXED_USER_INPUTS } from "../entra/user-inputs";
 import {
@@ -126,6 +127,24 @@ export const JoinersSchema = z
   )
   .default({ createDaysBeforeHire: null, enableFrom: "created" });
 
+const SHARDS_ALLOWED = `a whole number of shards from 1 to ${MAX_SHARDS} (1: one stack, not sharded)`;
+
+/**
+ * Into how many stacks (`<stack>-0` … `<stack>-<N-1>`) the accounts are split, by a hash of the Personio id
+ * (see `shardOf` in src/contract). The engine hands a stack file's `8` over as the string "8": digits are read
+ * as the number.
+ */
+const shards = z
+  .preprocess(
+    (value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value),
+    z
+      .number(allowed(SHARDS_ALLOWED))
+      .int(allowed(SHARDS_ALLOWED))
+      .min(1, allowed(SHARDS_ALLOWED))
+      .max(MAX_SHARDS, allowed(SHARDS_ALLOWED)),
+  )
+  .default(1);
+
 /** The `personio-azuread:*` keys of a stack, namespace stripped; env overrides already applied. */
 export const StackConfigSchema = z.strictObject(
   {
@@ -152,9 +171,10 @@ export const StackConfigSchema = z.strictObject(
     writeBack: writeBack.optional(),
     joiners: JoinersSchema,
     graph: GraphSchema,
+    shards,
   },
   allowed(
-    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph",
+    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph, shards",
   ),
 );
 

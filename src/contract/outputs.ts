@@ -78,6 +78,12 @@ export const StackOutputsSchema = z.object({
   existingGroups: z.record(z.string(), z.string()),
   [PRINCIPAL_NAMES_OUTPUT]: PrincipalNamesSchema,
   lifecycle: LifecycleOutputSchema,
+  /**
+   * In a shard stack only: its users whose manager's account is new this cycle in another shard (linked on the
+   * next cycle), and members of created groups (shard 0) waiting the same way. Absent when not sharded.
+   */
+  crossShardManagersPending: count.optional(),
+  crossShardMembersPending: count.optional(),
 });
 
 /** The stack outputs, as the program returns them once resolved. */

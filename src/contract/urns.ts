@@ -1,5 +1,5 @@
-import { employeeLogicalName, membershipLogicalName } from "./logical-names";
-import { DIRECTORY_TYPE, GROUP_MEMBER_TYPE, GROUPS_TYPE, STACK_TYPE, USER_TYPE } from "./tokens";
+import { employeeLogicalName, groupLogicalName, membershipLogicalName } from "./logical-names";
+import { DIRECTORY_TYPE, GROUP_MEMBER_TYPE, GROUP_TYPE, GROUPS_TYPE, STACK_TYPE, USER_TYPE } from "./tokens";
 
 /*
  * The URNs the engine gives the program's resources, for `--target`. A URN is
@@ -29,6 +29,16 @@ export function stackUrn(scope: UrnScope): string {
 /** An employee's account, a child of the `Directory` component. */
 export function userUrn(scope: UrnScope, employeeId: string): string {
   return `${prefix(scope)}${DIRECTORY_TYPE}$${USER_TYPE}::${employeeLogicalName(employeeId)}`;
+}
+
+/** One membership of an employee in an existing group (exact: `pulumi state move` takes no patterns). */
+export function membershipUrn(scope: UrnScope, employeeId: string, groupObjectId: string): string {
+  return `${prefix(scope)}${GROUPS_TYPE}$${GROUP_MEMBER_TYPE}::${membershipLogicalName(employeeId, groupObjectId)}`;
+}
+
+/** A group the stack creates, a child of the `Groups` component. */
+export function groupUrn(scope: UrnScope, displayName: string): string {
+  return `${prefix(scope)}${GROUPS_TYPE}$${GROUP_TYPE}::${groupLogicalName(displayName)}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { isExtensionAttribute } from "../entra/extension-attributes";
 import type { DesiredUser } from "../render";
 import { NEXT_DAYS, type NextEvent } from "../render/next-events";
 import { graphCountsLine } from "./graph-counts";
-import type { Plan, PlanUser } from "./plan";
+import type { Plan, PlanShard, PlanUser } from "./plan";
 
 /** Mapped inputs shown as table columns; the rest, and the extension attributes (not inputs), are in the JSON plan. */
 const MAX_MAPPED_COLUMNS = 3;
@@ -20,6 +20,7 @@ const NOT_MAPPED_COLUMNS = new Set([
   "managerEmployeeId",
   "managerObjectId",
   "groups",
+  "shard",
 ]);
 /** Wider than other cells: a user's groups are what a reader of the plan looks for. */
 const MAX_GROUPS_CELL = 48;
@@ -73,6 +74,7 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
     }
     sections.push(groups.toString(), "");
   }
+  if (plan.shards !== undefined) sections.push(...shardsSection(plan.shards), "");
   if (plan.groupWarnings !== undefined) {
     sections.push(`Group warnings (${plan.groupWarnings.length})`, ...plan.groupWarnings, "");
   }
@@ -115,6 +117,21 @@ export function summaryLine(plan: Plan): string {
       ? ""
       : `; ${plural(plan.writeBack.changes, "write-back")} to ${plan.writeBack.attribute}`)
   );
+}
+
+/** A sharded stack's shards: users, enabled, disabled and memberships per shard stack. */
+function shardsSection(shards: readonly PlanShard[]): string[] {
+  const rows = table(["Shard", "Users", "Enabled", "Disabled", "Memberships"]);
+  for (const s of shards) {
+    rows.push([
+      String(s.shard),
+      String(s.users),
+      String(s.enabled),
+      String(s.disabled),
+      String(s.memberships),
+    ]);
+  }
+  return [`Shards (${shards.length})`, rows.toString()];
 }
 
 /** The plan's calendar: what each of the next 14 midnights brings, employee ids per kind of change. */

@@ -26,8 +26,20 @@ export interface PlanWriteBack {
   readonly changes: number;
 }
 
-/** A user of the plan; with group rules, `groups` lists the user's groups (none for a disabled user). */
-export type PlanUser = DesiredUser & { readonly groups?: readonly string[] };
+/**
+ * A user of the plan; with group rules, `groups` lists the user's groups (none for a disabled user); with
+ * `shards` > 1, `shard` is the shard whose stack declares the account.
+ */
+export type PlanUser = DesiredUser & { readonly groups?: readonly string[]; readonly shard?: number };
+
+/** One shard of a sharded stack: its users, enabled and disabled, and its users' group memberships. */
+export interface PlanShard {
+  readonly shard: number;
+  readonly users: number;
+  readonly enabled: number;
+  readonly disabled: number;
+  readonly memberships: number;
+}
 
 /** A group of the plan: created by the stack or existing, the Personio conditions and the member count. */
 export interface PlanGroup {
@@ -56,6 +68,8 @@ export interface Plan {
    * `up` (`accessPasses` is a ceiling: a candidate's existing passes are unknown offline).
    */
   readonly graph?: GraphActionCounts;
+  /** With `shards` > 1 only: a row per shard (see `withShards`). */
+  readonly shards?: readonly PlanShard[];
   /** The next lifecycle event (create, enable, disable) of every employee that has one, by employee id. */
   readonly nextEvents: readonly NextEvent[];
   /** What the next 14 midnights bring: only days with a change. */

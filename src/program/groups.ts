@@ -22,6 +22,11 @@ export interface GroupsArgs {
   readonly kept?: readonly KeptAccount[];
   /** The object id of the account the directory declared for an employee (an output for a new account). */
   readonly accountId: (employeeId: string) => pulumi.Input<string>;
+  /**
+   * In a shard stack: whose memberships this stack declares (`has`), and whether it owns the created groups
+   * (shard 0). Default: not sharded, every membership and every created group here.
+   */
+  readonly shard?: { readonly index: number; readonly has: (employeeId: string) => boolean };
 }
 
 /**
@@ -30,9 +35,16 @@ export interface GroupsArgs {
  * many members. An existing group gets one `azuread.GroupMember` per enabled member, so that its other members
  * are never read into the stack, never changed and never removed; a membership the tenant already has is
  * adopted (imported) instead of failing as a duplicate. Leavers and movers drop out in the same run.
+ *
+ * In a shard stack, shard 0 owns the created groups, members list and all: a member of another shard is listed
+ * by the object id of their existing account (from the tenant listing), and one whose account that shard creates
+ * this cycle joins on the next (counted in `membersPending`). Each shard declares its own employees' memberships
+ * of existing groups.
  */
 export class Groups extends pulumi.ComponentResource {
   readonly counts: GroupCounts;
+  /** Members of created groups left for the next cycle: their account is new in another shard. */
+  readonly membersPending: number;
   /** Object id → display name of the existing groups, for reading previews (the summary names groups). */
   readonly existingNames: Readonly<Record<string, string>>;
 
@@ -42,8 +54,16 @@ export class Groups extends pulumi.ComponentResource {
     for (const user of args.users) {
       if (user.adoptedObjectId !== undefined) adopted.set(user.employeeId, user.adoptedObjectId);
     }
+    const mine = args.shard?.has ?? (() => true);
     const memberId = (employeeId: string): pulumi.Input<string> =>
       adopted.get(employeeId) ?? args.accountId(employeeId);
+    let membersPending = 0;
+    const createdMembers = (members: readonly string[]): pulumi.Input<string>[] => {
+      const ids = members.filter((id) => mine(id) || adopted.has(id));
+      membersPending += members.length - ids.length;
+      return ids.map(memberId);
+    };
+    const ownsCreated = (args.shard?.index ?? 0) === 0;
 
     let memberships = 0;
     let created = 0;
@@ -52,9 +72,10 @@ export class Groups extends pulumi.ComponentResource {
     // took 15.9–16.7 s instead of 20.6–21.6 s, at the same peak RSS.
     withoutStackTraces(() => {
       for (const group of args.plan.groups) {
-        if (group.kind !== "created") continue;
+        if (group.kind !== "created" || !ownsCreated) continue;
         created++;
-        memberships += group.members.length;
+        const members = createdMembers(group.members);
+        memberships += members.length;
         new azuread.Group(
           groupLogicalName(group.label),
           {
@@ -62,15 +83,16 @@ export class Groups extends pulumi.ComponentResource {
             description: groupDescription(group.sources),
             securityEnabled: true,
             preventDuplicateNames: true,
-            members: group.members.map(memberId),
+            members,
           },
           // A group no rule fills any more is released, not deleted: access it grants elsewhere must not vanish.
           { parent: this, retainOnDelete: true },
         );
       }
       for (const { tenant, members } of existing.values()) {
-        memberships += members.size;
         for (const employeeId of members) {
+          if (!mine(employeeId)) continue;
+          memberships++;
           const known = adopted.get(employeeId);
           const present = known !== undefined && tenant.members.has(known.toLowerCase());
           new azuread.GroupMember(
@@ -80,7 +102,7 @@ export class Groups extends pulumi.ComponentResource {
           );
         }
         for (const account of args.kept ?? []) {
-          if (!tenant.members.has(account.objectId.toLowerCase())) continue;
+          if (!mine(account.employeeId) || !tenant.members.has(account.objectId.toLowerCase())) continue;
           memberships++;
           new azuread.GroupMember(
             membershipLogicalName(account.employeeId, tenant.objectId),
@@ -91,6 +113,7 @@ export class Groups extends pulumi.ComponentResource {
       }
     });
 
+    this.membersPending = membersPending;
     this.counts = { groups: created + existing.size, created, existing: existing.size, memberships };
     this.existingNames = Object.fromEntries(
       [...existing.values()].map(({ tenant }) => [tenant.objectId, tenant.displayName]),

@@ -9,7 +9,8 @@ import {
 } from "../config";
 import { PersonioError } from "../personio";
 import { AttributeAccessError, type DesiredDirectory, desiredDirectory } from "../pipeline";
-import { calendarDateIn } from "../render";
+import { SHARD_ENV } from "../contract";
+import { calendarDateIn, type RenderResult } from "../render";
 import type { Snapshot } from "../snapshot";
 import { declarationOrder } from "./declaration-order";
 import { Directory } from "./directory";
@@ -19,14 +20,18 @@ import type { LeanUser } from "./lean-user";
 import { readExistingGroups } from "./existing-groups";
 import { Groups } from "./groups";
 import { type ProgramOutputs, stackOutputs } from "./outputs";
+import { type Shard, shardOfRun, shardResult, shardUsers } from "./shard";
 import { unmanagedInputs } from "./user-resource";
 
 /** What the program depends on from outside; `index.ts` passes the real ones, tests their own. */
 export interface ProgramInputs {
   /** The `personio-azuread:*` stack config, namespace stripped (see `projectConfig`). */
   readonly config: Record<string, unknown>;
-  readonly env: ConfigEnv;
+  /** The config overrides, and {@link SHARD_ENV} (set by the runner for a shard stack). */
+  readonly env: ConfigEnv & { readonly [SHARD_ENV]?: string };
   readonly now: Date;
+  /** The stack's name, checked against the shard; default: the running stack's (`pulumi.getStack()`). */
+  readonly stack?: string;
   /**
    * The reconcile runner's reading of Personio for this cycle (see `src/snapshot`): when given, the program
    * renders these employees for its `today` and does not contact Personio, so preview and `up` of one cycle
@@ -44,9 +49,15 @@ export interface ProgramInputs {
  */
 export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
   const config = loadConfig(inputs);
+  const shard = fails(() =>
+    shardOfRun(config.shards, inputs.env[SHARD_ENV], inputs.stack ?? pulumi.getStack()),
+  );
   let tenantAccounts: readonly ExistingAccount[] = [];
   const directoryRead = await directoryOf(config, inputs, (accounts) => (tenantAccounts = accounts));
-  const { employees, skippedRecords, result, groups: groupPlan } = directoryRead;
+  const { employees, groups: groupPlan } = directoryRead;
+  const mine = shard?.has ?? (() => true);
+  const skippedRecords = directoryRead.skippedRecords.filter((r) => mine(String(r.employeeId)));
+  const { result, managersPending } = ofShard(directoryRead.result, shard);
   for (const record of skippedRecords) {
     pulumi.log.warn(
       `employee ${record.employeeId}: ${record.field}: unreadable in Personio; record skipped, account left as it is`,
@@ -56,7 +67,7 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
   for (const warning of result.warnings) {
     pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
   }
-  for (const warning of groupPlan.warnings) pulumi.log.warn(warning);
+  if ((shard?.index ?? 0) === 0) for (const warning of groupPlan.warnings) pulumi.log.warn(warning);
   const tenantGroups = await readExistingGroups(groupPlan).catch(toRunError);
   const { declarations, dropped } = declarationOrder(result.users);
   for (const link of dropped) {
@@ -78,18 +89,47 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
       : new Groups("personio", {
           plan: groupPlan,
           tenant: tenantGroups,
-          users: result.users,
+          users: directoryRead.result.users,
           kept,
           accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
+          ...(shard === undefined ? {} : { shard }),
         });
-  return stackOutputs(
+  const outputs = stackOutputs(
     result,
-    employees.length + skippedRecords.length,
+    employees.filter((e) => mine(String(e.id))).length + skippedRecords.length,
     accounts,
     groups,
     skippedRecords,
     config.graph.temporaryAccessPass !== undefined,
   );
+  if (shard === undefined) return outputs;
+  const membersPending = groups?.membersPending ?? 0;
+  if (managersPending + membersPending > 0) {
+    pulumi.log.info(
+      `shard ${shard.index}/${shard.shards}: ${managersPending} manager link(s) and ${membersPending} created-group ` +
+        "membership(s) wait for accounts another shard creates this cycle; they follow on the next cycle",
+    );
+  }
+  return { ...outputs, crossShardManagersPending: managersPending, crossShardMembersPending: membersPending };
+}
+
+/** The whole render result (unsharded), or the shard's part of it with its managers in other shards resolved. */
+function ofShard(
+  result: RenderResult,
+  shard: Shard | undefined,
+): { result: RenderResult; managersPending: number } {
+  if (shard === undefined) return { result, managersPending: 0 };
+  const { users, managersPending } = shardUsers(result.users, shard);
+  return { result: shardResult(result, users, shard), managersPending };
+}
+
+/** Runs a step whose config errors become one line. */
+function fails<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    return toRunError(error);
+  }
 }
 
 /**
@@ -129,9 +169,5 @@ function toRunError(error: unknown): never {
 }
 
 function loadConfig(inputs: ProgramInputs): LoadedConfig {
-  try {
-    return loadStackConfig(inputs.config, inputs.env);
-  } catch (error) {
-    return toRunError(error);
-  }
+  return fails(() => loadStackConfig(inputs.config, inputs.env));
 }

@@ -38,7 +38,29 @@ describe("parseStackConfig", () => {
       groups: [],
       joiners: { createDaysBeforeHire: null, enableFrom: "created" },
       graph: { revokeSessions: false },
+      shards: 1,
     });
+  });
+
+  it.each([
+    [8, 8],
+    ["8", 8],
+    [64, 64],
+    [1, 1],
+  ])("reads shards %j as %i", (shards, expected) => {
+    expect(parseStackConfig({ ...base, shards }).shards).toBe(expected);
+  });
+
+  it.each([
+    [0, "0"],
+    [65, "65"],
+    [1.5, "1.5"],
+    ["x", '"x"'],
+    ["1.5", '"1.5"'],
+  ])("fails on shards %j", (shards, shown) => {
+    expect(failure({ ...base, shards })).toBe(
+      `Invalid value for personio-azuread:shards: ${shown}. Allowed: a whole number of shards from 1 to 64 (1: one stack, not sharded).`,
+    );
   });
 
   it("applies the Temporary Access Pass defaults", () => {
@@ -195,7 +217,7 @@ describe("parseStackConfig", () => {
     [
       "an unknown key",
       { loginschema: {} },
-      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph\.$/,
+      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph, shards\.$/,
     ],
     [
       "an app id that is not UPPER_SNAKE_CASE",
