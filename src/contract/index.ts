@@ -3,3 +3,4 @@ export * from "./outputs";
 export * from "./principal-names";
 export * from "./tokens";
 export * from "./urns";
+export * from "./shards";
