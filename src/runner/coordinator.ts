@@ -11,6 +11,7 @@ import { describeFailure, failed, stopped } from "./cycle-failure";
 import { locked, recordOutcome } from "./cycle-outcome";
 import { hasChanges, opCounts, refreshDue } from "./cycle";
 import type { CycleOptions, CycleResult, CycleStatus, ShardResult } from "./cycle-types";
+import { shardsLine } from "./shard-summary";
 import { previewShard, type Shard, ShardFailure, type ShardPreview, shardEnv, upShard } from "./shard-ops";
 
 /** The stacks of a sharded stack (`personio-azuread:shards: N > 1`). */
@@ -180,6 +181,11 @@ export async function runCoordinatorCycle(
     }
   })();
   const result = skippedRecords === undefined ? ended : { ...ended, skippedRecords };
+  if (result.shards !== undefined)
+    log(result.status === "failed" ? "warn" : "info", "cycle.shards", {
+      status: result.status,
+      shards: shardsLine(result.shards),
+    });
   if (result.status !== "locked") options.lockSeen.at = undefined;
   await recordOutcome(sharded.base, options, result);
   return result;
