@@ -1,12 +1,15 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runPreviewCommand } from "../../src/cli/preview-command";
 import { runReconcileCommand } from "../../src/cli/reconcile-command";
+import { openStack } from "../../src/engine/stack-ops";
 import { programEvents, userInputs } from "../fixtures/engine-events";
 import {
   dir,
   EMPLOYEES,
   reconcileDeps,
   ROOT,
+  sandbox,
   scenario,
   snapshotsSeen,
   STUB,
@@ -52,8 +55,8 @@ function perShard(steps: (shard: number) => Record<string, unknown>): Record<str
   return answers;
 }
 
-/** `reconcile --once --stack prod` in a project whose stack file says `shards: 4`. */
-async function reconcileSharded(extra: string[] = []) {
+/** A project whose stack file `prod` says `shards: 4`. */
+function shardedProject(): string {
   const project = path.join(dir, "project");
   mkdirSync(path.join(project, "stacks"), { recursive: true });
   copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
@@ -61,6 +64,12 @@ async function reconcileSharded(extra: string[] = []) {
     path.join(project, "stacks", "Pulumi.prod.yaml"),
     `config:\n  personio-azuread:shards: ${SHARDS}\n`,
   );
+  return project;
+}
+
+/** `reconcile --once --stack prod` in the {@link shardedProject}. */
+async function reconcileSharded(extra: string[] = []) {
+  const project = shardedProject();
   const out: string[] = [];
   const code = await runReconcileCommand(
     [
@@ -168,5 +177,43 @@ describe("a coordinator cycle over shard stacks (personio-azuread:shards: 4)", (
     expect(run.out.filter((line) => line.includes(" error cycle.failed "))).toEqual([
       expect.stringContaining('reason="1 of 4 shards failed to apply (prod-2), the others applied: prod-2: '),
     ]);
+  });
+
+  it("previews every shard for the pull request in one comment: the totals and a row per shard with changes", async () => {
+    scenario(
+      perShard((shard) => ({ preview: { events: shardUpdates(shard, shard === 2 ? 0 : shard + 1) } })),
+    );
+    const file = path.join(dir, "summary.md");
+    const out: string[] = [];
+    const code = await runPreviewCommand(
+      ["--stack", "prod", "--cwd", shardedProject(), "--pulumi-root", STUB, "--summary-md", file],
+      {
+        io: {
+          stdout: (t) => out.push(t),
+          stderr: () => undefined,
+          env: { PERSONIO_BASE_URL: sandbox.baseUrl },
+          now: () => new Date(),
+        },
+        openStack,
+      },
+    );
+    expect(code).toBe(0);
+    expect(shardCalls("preview")).toEqual(["prod-0", "prod-1", "prod-2", "prod-3"]);
+    const markdown = readFileSync(file, "utf8");
+    expect(markdown).toContain("| update | 7 |\n| **total** | 7 |");
+    expect(markdown).toContain(
+      [
+        "### Shards",
+        "",
+        "4 shard stacks; 3 with changes.",
+        "",
+        "| Stack | Changes |",
+        "| --- | --- |",
+        "| `prod-0` | update 1 |",
+        "| `prod-1` | update 2 |",
+        "| `prod-3` | update 4 |",
+      ].join("\n"),
+    );
+    expect(markdown.match(/## Azure AD preview/g)).toHaveLength(1);
   });
 });
