@@ -5,6 +5,7 @@ import { runReconcileCommand } from "../../src/cli/reconcile-command";
 import { openStack } from "../../src/engine/stack-ops";
 import { programEvents, userInputs } from "../fixtures/engine-events";
 import {
+  calls,
   dir,
   EMPLOYEES,
   reconcileDeps,
@@ -215,5 +216,15 @@ describe("a coordinator cycle over shard stacks (personio-azuread:shards: 4)", (
       ].join("\n"),
     );
     expect(markdown.match(/## Azure AD preview/g)).toHaveLength(1);
+  });
+
+  it("refuses --only on a sharded stack (exit 2) before opening any stack", async () => {
+    scenario({});
+    const run = await reconcileSharded(["--only", "812"]);
+    expect(run.code).toBe(2);
+    expect(run.out).toEqual([
+      "Invalid value for --only: a sharded stack (personio-azuread:shards: 4). Allowed: --only on a stack of one shard; run a whole cycle instead.",
+    ]);
+    expect(calls()).toEqual([]);
   });
 });
