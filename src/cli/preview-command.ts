@@ -14,17 +14,21 @@ import { previewGraphSummary } from "./preview-graph";
 import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
 import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
+import { openShardStack } from "../engine/shard-stack";
+import { previewShards } from "./preview-shards";
+import { shardParallelism, stackShards } from "./shard-count";
 
 const USAGE =
   "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--show-names] [--cwd DIR] [--pulumi-root DIR] " +
   "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] " +
-  "[--min-employee-share 0.9]. The summary names employees by id only; --show-names adds UPNs and changed values " +
+  "[--min-employee-share 0.9] [--shard-parallelism 2]. With personio-azuread:shards, one summary for all shard stacks. The summary names employees by id only; --show-names adds UPNs and changed values " +
   "(only for a private repository: every reader of the repository sees the pull-request comment).";
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   "summary-md": { type: "string" },
   "show-names": { type: "boolean" },
+  "shard-parallelism": { type: "string" },
 } as const;
 
 /**
@@ -40,6 +44,8 @@ export async function runPreviewCommand(
     readonly openStack: (target: StackTarget) => Promise<StackOps>;
     /** The Graph client for the summary's Graph line; default from the environment. Tests pass one. */
     readonly graphApi?: (env: CommandIO["env"]) => GraphApi;
+    /** Opens shard `index` of a sharded stack; default: the real one (created if missing, config copied). */
+    readonly openShardStack?: (target: StackTarget, index: number) => Promise<StackOps>;
   },
 ): Promise<number> {
   const { io } = deps;
@@ -53,9 +59,24 @@ export async function runPreviewCommand(
     const file = values["summary-md"];
     const output = typeof file === "string" ? outputTarget("summary-md", file) : undefined;
     const stack = await deps.openStack(target);
-    outputs = await earlierOutputs(stack, (reason) => io.stderr(`Earlier outputs ignored: ${reason}`));
-    const lastEmployees = employeesOf(outputs);
-    const changeSet = await previewChanges(stack, undefined, events);
+    const shards = stackShards(target.workDir, target.stackName);
+    const parallelism = shardParallelism(values["shard-parallelism"]);
+    const sharded =
+      shards > 1
+        ? await previewShards(
+            stack,
+            target,
+            shards,
+            parallelism,
+            io,
+            deps.openShardStack ?? openShardStack,
+            events,
+          )
+        : undefined;
+    if (sharded === undefined)
+      outputs = await earlierOutputs(stack, (reason) => io.stderr(`Earlier outputs ignored: ${reason}`));
+    const lastEmployees = sharded?.lastEmployees ?? employeesOf(outputs);
+    const changeSet = sharded?.changeSet ?? (await previewChanges(stack, undefined, events));
     const verdict = evaluateGuards(
       { changeSet, employees: employeesOf(changeSet.stackOutputs), lastEmployees },
       guards,
@@ -65,6 +86,7 @@ export async function runPreviewCommand(
       stack: target.stackName,
       showNames: values["show-names"] === true,
       ...(graph === undefined ? {} : { graph }),
+      ...(sharded === undefined ? {} : { shards: sharded.rows }),
     });
     if (output !== undefined) {
       writeOutput(output, markdown);

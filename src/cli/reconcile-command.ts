@@ -20,11 +20,14 @@ import { loopTimezone } from "./loop-timezone";
 import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
 import { durationFlag } from "./duration-flags";
 import { onlyFlag } from "./only-flag";
+import { openShardStack } from "../engine/shard-stack";
+import { runCoordinatorCycle, type ShardedStack } from "../runner/coordinator";
+import { shardParallelism, stackShards } from "./shard-count";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once [--only 812,913]] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
   "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
-  "[--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] " +
+  "[--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] [--shard-parallelism 2] " +
   OPS_USAGE;
 
 const OPTIONS = {
@@ -40,6 +43,7 @@ const OPTIONS = {
   "max-lock-age": { type: "string" },
   timezone: { type: "string" },
   "log-format": { type: "string" },
+  "shard-parallelism": { type: "string" },
 } as const;
 
 /** What the reconcile command needs from the process; the script passes the real ones, tests fakes. */
@@ -55,6 +59,8 @@ export interface ReconcileDeps {
   readonly stop: AbortSignal;
   /** The Graph client, made when a cycle first needs it; default: from the environment (`AZURE_*`, `ARM_*`). */
   readonly graph?: () => GraphApi;
+  /** Opens shard `index` of the stack (`prod-3`); default: the real one, created if missing, config copied. */
+  readonly openShardStack?: (target: StackTarget, index: number) => Promise<StackOps>;
 }
 
 /**
@@ -98,6 +104,14 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       );
     }
     const timezone = loopTimezone(values["timezone"], target.workDir, target.stackName);
+    const shards = stackShards(target.workDir, target.stackName);
+    const parallelism = shardParallelism(values["shard-parallelism"]);
+    if (shards > 1 && only !== undefined) {
+      throw new CommandError(
+        `Invalid value for --only: a sharded stack (personio-azuread:shards: ${shards}). Allowed: --only on a stack of one shard; run a whole cycle instead.`,
+        EXIT.usage,
+      );
+    }
     const { webhook, ...opsFlags } = opsSettings(values, deps.io.env);
     const debounce = durationFlag(values, "debounce");
     const redactor = new CycleRedactor();
@@ -163,8 +177,21 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       wallNow: deps.wallNow,
     };
     const webhookOptions: CycleOptions = { ...options, unknownIds: "drop" };
+    const openShard = deps.openShardStack ?? openShardStack;
+    const sharded: ShardedStack | undefined =
+      shards > 1
+        ? {
+            base: stack,
+            shards,
+            parallelism,
+            openShard: async (index) => ops.instrument(await openShard(target, index)),
+          }
+        : undefined;
+    // With shards, a webhook's ids run a whole coordinator cycle: their changes are in it.
     const cycle = ops.observe((stop, ids) =>
-      runCycle(ops.instrument(stack), values["once"] === true ? options : webhookOptions, stop, ids),
+      sharded !== undefined
+        ? runCoordinatorCycle(sharded, options, stop)
+        : runCycle(ops.instrument(stack), values["once"] === true ? options : webhookOptions, stop, ids),
     );
     if (values["once"] === true) {
       const result = await cycle(deps.stop, only);

@@ -105,15 +105,7 @@ export class UnknownStackError extends Error {
  * adopts every account a second time.
  */
 export async function openStack(target: StackTarget): Promise<StackOps> {
-  const cli = target.pulumiRoot === undefined ? "pulumi on PATH" : `${target.pulumiRoot}/bin/pulumi`;
-  const pulumiCommand = await PulumiCommand.get(
-    target.pulumiRoot === undefined ? undefined : { root: target.pulumiRoot },
-  ).catch(() => {
-    throw new Error(
-      `Pulumi CLI not found or not runnable: ${cli}. ` +
-        "Allowed: the Pulumi CLI 3.174 or later on PATH, or --pulumi-root DIR holding bin/pulumi.",
-    );
-  });
+  const pulumiCommand = await pulumiCli(target);
   const stack = await LocalWorkspace.selectStack(
     { stackName: target.stackName, workDir: target.workDir },
     { pulumiCommand, envVars: { ...target.envVars } },
@@ -129,7 +121,21 @@ export async function openStack(target: StackTarget): Promise<StackOps> {
   return automationOps(stack, pulumiCommand, target);
 }
 
-function automationOps(stack: Stack, cli: PulumiCommand, target: StackTarget): StackOps {
+/** The CLI `target` names, checked to run (`pulumi version`). */
+export async function pulumiCli(target: Pick<StackTarget, "pulumiRoot">): Promise<PulumiCommand> {
+  const cli = target.pulumiRoot === undefined ? "pulumi on PATH" : `${target.pulumiRoot}/bin/pulumi`;
+  return PulumiCommand.get(target.pulumiRoot === undefined ? undefined : { root: target.pulumiRoot }).catch(
+    () => {
+      throw new Error(
+        `Pulumi CLI not found or not runnable: ${cli}. ` +
+          "Allowed: the Pulumi CLI 3.174 or later on PATH, or --pulumi-root DIR holding bin/pulumi.",
+      );
+    },
+  );
+}
+
+/** The stack operations of an opened Automation API stack. */
+export function automationOps(stack: Stack, cli: PulumiCommand, target: StackTarget): StackOps {
   const workspace = stack.workspace as LocalWorkspace;
   // Plain CLI calls for reads the Automation API only offers with --show-secrets.
   const run = async (args: string[]): Promise<string> =>

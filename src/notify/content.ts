@@ -1,5 +1,6 @@
 import { graphNeedsAttention, graphStatus } from "../graph";
 import type { CycleReport } from "../runner/observer";
+import { shardsLine } from "../runner/shard-summary";
 import { PATTERN_REDACTOR, type Redactor } from "../util/known-names";
 import type { NotificationKind } from "./policy";
 
@@ -23,6 +24,8 @@ export interface NotificationContent {
   readonly graph?: string;
   /** Records Personio sent that could not be read this cycle, when there were any. */
   readonly skippedRecords?: number;
+  /** A coordinator cycle's shards by how they ended, e.g. `applied: prod-0, prod-1; failed: prod-2`. */
+  readonly shards?: string;
   readonly durationMs: number;
   /** The failure's cause line, with the names and logins the cycle knows and anything shaped like one blanked. */
   readonly error?: string;
@@ -66,6 +69,7 @@ export function notificationContent(
       ? {}
       : { graph: redactor.redact(graphStatus(graph)) }),
     ...(skippedRecords > 0 ? { skippedRecords } : {}),
+    ...(report.result.shards === undefined ? {} : { shards: shardsLine(report.result.shards) }),
     durationMs: Math.round(report.durationMs),
     ...(report.result.error === undefined ? {} : { error: redactor.redact(report.result.error) }),
     ...(lastSuccessAt === undefined ? {} : { lastSuccessAt: new Date(lastSuccessAt).toISOString() }),

@@ -26,6 +26,7 @@ export function facts(content: NotificationContent): [string, string][] {
     ["Override (one run)", content.override],
     ["Users", counts || undefined],
     ["Graph", content.graph],
+    ["Shards", content.shards],
     ["Skipped records", content.skippedRecords === undefined ? undefined : String(content.skippedRecords)],
     ["Duration", `${(content.durationMs / 1000).toFixed(1)} s`],
     ["Error", content.error],

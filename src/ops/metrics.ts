@@ -91,6 +91,12 @@ export function runnerMetrics(processMetrics = true, redactor: Redactor = PATTER
     help: "Records Personio sent that could not be read, in the last cycle that listed Personio.",
     registers,
   });
+  const shardCycles = new Counter({
+    name: `${METRIC_PREFIX}shard_cycles_total`,
+    help: "Shard stacks in coordinator cycles (personio-azuread:shards > 1) by shard and how each ended.",
+    labelNames: ["shard", "status"],
+    registers,
+  });
   const failures = new Counter({
     name: `${METRIC_PREFIX}operation_failures_total`,
     help: "Failed operations by where they failed (graph, personio, cli).",
@@ -127,6 +133,8 @@ export function runnerMetrics(processMetrics = true, redactor: Redactor = PATTER
             graphActions.inc({ action, outcome }, counts[action][outcome]);
       }
       if (report.skippedRecords !== undefined) skippedRecords.set(report.skippedRecords);
+      for (const shard of report.result.shards ?? [])
+        shardCycles.inc({ shard: String(shard.shard), status: shard.status });
     },
     observeOperation: (kind: OperationKind, ms: number) =>
       operationSeconds.observe({ operation: kind }, ms / 1000),

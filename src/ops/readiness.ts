@@ -13,6 +13,8 @@ export interface ReadinessState {
   /** The guards of the last cycle, when it was refused, and the override to use. */
   readonly refusedGuards?: readonly string[];
   readonly override?: string;
+  /** The shard stacks the last cycle failed on, when it was a failed coordinator cycle. */
+  readonly failedShards?: readonly string[];
 }
 
 export const INITIAL_READINESS: ReadinessState = { failures: 0 };
@@ -21,6 +23,7 @@ export const INITIAL_READINESS: ReadinessState = { failures: 0 };
 export function nextReadiness(state: ReadinessState, report: CycleReport): ReadinessState {
   const success = report.status === "applied" || report.status === "unchanged";
   const refusals = report.status === "refused" ? (report.result.verdict?.refusals ?? []) : [];
+  const failedShards = (report.result.shards ?? []).filter((s) => s.status === "failed").map((s) => s.stack);
   return {
     lastStatus: report.status,
     lastSuccessAt: success ? report.at : state.lastSuccessAt,
@@ -32,6 +35,7 @@ export function nextReadiness(state: ReadinessState, report: CycleReport): Readi
           override: [...new Set(refusals.map((r) => r.override))].join(" "),
         }
       : {}),
+    ...(failedShards.length > 0 ? { failedShards } : {}),
   };
 }
 
@@ -72,9 +76,11 @@ export function readiness(state: ReadinessState, now: number, maxStalenessMs: nu
     );
   }
   if (state.lastStatus === "failed") {
+    const shards =
+      state.failedShards === undefined ? "" : `; the last failed on ${state.failedShards.join(", ")}`;
     return notReady(
       "failing",
-      `${state.failures} failed ${state.failures === 1 ? "cycle" : "cycles"} in a row`,
+      `${state.failures} failed ${state.failures === 1 ? "cycle" : "cycles"} in a row${shards}`,
     );
   }
   const age = state.lastSuccessAt === undefined ? Infinity : now - state.lastSuccessAt;

@@ -12,6 +12,7 @@ import {
 } from "../contract";
 import { type MembershipChange, membershipChanges } from "./memberships";
 import { diffedProperties } from "./step-diffs";
+import { sumStackOutputs } from "./sum-outputs";
 
 export { SECRET, UNKNOWN };
 
@@ -187,4 +188,31 @@ function equal(a: unknown, b: unknown): boolean {
 function employeeIdOf(urn: string): string {
   const name = logicalNameOf(urn);
   return parseEmployeeLogicalName(name) ?? name;
+}
+
+/**
+ * The change sets of several stacks (the shards of one stack) as one: users of all, in employee-id order; counts,
+ * managed users and membership changes added up; the stack outputs summed by {@link sumStackOutputs} (undefined
+ * when any part has none, so that the guards fail closed). The guards judge the sum: a wave spread over shards is
+ * one wave.
+ * @example sumChangeSets([a, b]).counts.update === (a.counts.update ?? 0) + (b.counts.update ?? 0)
+ */
+export function sumChangeSets(parts: readonly ChangeSet[]): ChangeSet {
+  const users = parts.flatMap((part) => part.users).sort((a, b) => compareIds(a.employeeId, b.employeeId));
+  const counts: Partial<Record<OpType, number>> = {};
+  for (const part of parts)
+    for (const [op, count] of Object.entries(part.counts) as [OpType, number | undefined][])
+      counts[op] = (counts[op] ?? 0) + (count ?? 0);
+  const memberships = parts.flatMap((part) => part.memberships ?? []);
+  const outputs = parts.map((part) => part.stackOutputs);
+  return {
+    users,
+    counts,
+    managedBefore: parts.reduce((sum, part) => sum + part.managedBefore, 0),
+    stackOutputs: outputs.some((o) => o === undefined)
+      ? undefined
+      : sumStackOutputs(outputs as ObservedOutputs[]),
+    otherChanges: parts.flatMap((part) => part.otherChanges),
+    ...(memberships.length === 0 ? {} : { memberships }),
+  };
 }

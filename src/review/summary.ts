@@ -4,6 +4,7 @@ import type { ChangeSet } from "./change-set";
 import type { GuardVerdict } from "./guards";
 import { GITHUB_COMMENT_LIMIT, fitComment, type Section } from "./comment-fit";
 import { escape, thousands } from "./markdown";
+import { type ShardPreviewRow, shardsBlock } from "./shard-summary";
 import { lifecycleSections } from "./lifecycle-summary";
 import { groupCountsLine, membershipCountsLine, membershipSection } from "./membership-summary";
 import { callOutSections, changedUsersSection, NAMES_LEFT_OUT } from "./user-summary";
@@ -27,6 +28,8 @@ export interface SummaryOptions {
   readonly showNames?: boolean;
   /** With Graph actions configured: what the Graph step would do after `up`, or why it was not counted. */
   readonly graph?: GraphSummary;
+  /** A sharded stack: each shard stack's checked preview; the change set is then their sum. */
+  readonly shards?: readonly ShardPreviewRow[];
 }
 
 /** The Graph actions counted for the summary (access passes a ceiling), or why they were not: counts only. */
@@ -67,6 +70,7 @@ export function summaryMarkdown(
     `${options.marker ?? DEFAULT_MARKER}\n## Azure AD preview for stack \`${stack}\``,
     verdictBlock(verdict),
     ...countsBlocks(changeSet, showNames),
+    ...[shardsBlock(options.shards)].filter((block): block is string => block !== undefined),
     ...(options.graph === undefined ? [] : [graphLine(options.graph)]),
   ].join("\n\n");
   return fitComment(

@@ -20,7 +20,7 @@ import { statusLine, type WriteBackStep } from "./write-back-step";
  * cycle's reading.
  */
 export async function afterUp(
-  stack: StackOps,
+  stack: Pick<StackOps, "lastOutputs">,
   options: CycleOptions,
   reading: PersonioReading,
   control: CycleControl,
@@ -33,7 +33,7 @@ export async function afterUp(
 }
 
 async function writeBackAfterUp(
-  stack: StackOps,
+  stack: Pick<StackOps, "lastOutputs">,
   options: CycleOptions,
   reading: PersonioReading,
   control: CycleControl,
@@ -123,7 +123,7 @@ export function notStartedReason(control: CycleControl, step: string): string | 
 
 async function runWriteBack(
   step: WriteBackStep,
-  stack: StackOps,
+  stack: Pick<StackOps, "lastOutputs">,
   reading: PersonioReading,
   control: CycleControl,
   redactor: Redactor | undefined,

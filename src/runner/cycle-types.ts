@@ -14,6 +14,15 @@ import type { WriteBackStep } from "./write-back-step";
 /** How one reconcile cycle ended. */
 export type CycleStatus = "applied" | "unchanged" | "refused" | "locked" | "failed";
 
+/** How one shard's stack (`prod-3`) fared in a coordinator cycle. */
+export interface ShardResult {
+  readonly shard: number;
+  readonly stack: string;
+  readonly status: CycleStatus;
+  /** One line, no personal data, when the shard failed. */
+  readonly error?: string;
+}
+
 export interface CycleResult {
   readonly status: CycleStatus;
   /** What the checked preview showed. */
@@ -35,6 +44,8 @@ export interface CycleResult {
   readonly unknownIds?: readonly string[];
   /** Records Personio sent that could not be read (the snapshot's `skipped`); absent when Personio was not listed. */
   readonly skippedRecords?: number;
+  /** A coordinator cycle (`shards: N > 1`): each shard's stack and how it ended, in shard order. */
+  readonly shards?: readonly ShardResult[];
 }
 
 export interface CycleOptions {

@@ -187,17 +187,20 @@ function targetedOptions(options: CycleOptions, only: ReadonlySet<string>): Cycl
   };
 }
 
-async function refreshDue(stack: StackOps, options: CycleOptions): Promise<boolean> {
+/** Whether the stack's last refresh is older than `refreshEveryMs` (never with Infinity). */
+export async function refreshDue(stack: StackOps, options: CycleOptions): Promise<boolean> {
   if (options.refreshEveryMs === Infinity) return false;
   const last = await stack.lastRefreshAt();
   return last === undefined || options.wallNow() - last >= options.refreshEveryMs;
 }
 
-function hasChanges(changeSet: ChangeSet): boolean {
+/** Whether a change set changes anything: a user not `same`, or another resource. */
+export function hasChanges(changeSet: ChangeSet): boolean {
   return changeSet.users.some((u) => u.op !== "same") || changeSet.otherChanges.length > 0;
 }
 
-function opCounts(changeSet: ChangeSet): Record<string, number> {
+/** Users per operation as log fields (`create_replacement`…). */
+export function opCounts(changeSet: ChangeSet): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const [op, count] of Object.entries(changeSet.counts))
     if (count !== undefined) counts[op.replace(/-/g, "_")] = count;

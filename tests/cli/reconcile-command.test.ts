@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { stackShards } from "../../src/cli/shard-count";
 import { runReconcileCommand } from "../../src/cli/reconcile-command";
 import { systemClock } from "../../src/util/clock";
 
@@ -171,4 +175,37 @@ describe("npm run reconcile: --only", () => {
       opened: 1,
     });
   });
+});
+
+describe("stackShards: personio-azuread:shards of the stack file", () => {
+  const project = (value: string | undefined): string => {
+    const root = mkdtempSync(path.join(tmpdir(), "shards-"));
+    mkdirSync(path.join(root, "stacks"));
+    writeFileSync(
+      path.join(root, "stacks", "Pulumi.prod.yaml"),
+      `config:\n  personio-azuread:timezone: UTC\n${value === undefined ? "" : `  personio-azuread:shards: ${value}\n`}`,
+    );
+    return root;
+  };
+
+  it.each([
+    [undefined, 1],
+    ["1", 1],
+    ["8", 8],
+    ['"8"', 8],
+    ["64", 64],
+  ])("reads shards: %s as %d", (value, shards) => {
+    expect(stackShards(project(value), "prod")).toBe(shards);
+  });
+
+  it.each(["0", "65", "2.5", "eight"])(
+    "fails on shards: %s, naming the value and what is allowed",
+    (value) => {
+      const root = project(value);
+      expect(() => stackShards(root, "prod")).toThrow(
+        `Invalid value for personio-azuread:shards in ${path.join(root, "stacks", "Pulumi.prod.yaml")}: ` +
+          `${JSON.stringify(value === "eight" ? "eight" : Number(value))}. Allowed: a whole number of shards from 1 to 64 (1: one stack, not sharded).`,
+      );
+    },
+  );
 });

@@ -1,6 +1,12 @@
 import type { EngineEvent, OpType, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { USER_TYPE } from "../../src/contract";
-import { changeSetFromEvents, SECRET, UNKNOWN } from "../../src/review/change-set";
+import {
+  type ChangeSet,
+  changeSetFromEvents,
+  SECRET,
+  sumChangeSets,
+  UNKNOWN,
+} from "../../src/review/change-set";
 import { fixture } from "../runner/fixtures/load";
 
 const STACK = "urn:pulumi:dev::personio-azuread::pulumi:pulumi:Stack::personio-azuread-dev";
@@ -389,5 +395,56 @@ describe("changeSetFromEvents", () => {
       stackOutputs: undefined,
       otherChanges: [],
     });
+  });
+});
+
+describe("sumChangeSets", () => {
+  const counts = (employees: number) => ({
+    employees,
+    managed: employees,
+    enabled: employees,
+    disabled: 0,
+    adopted: 0,
+    created: 0,
+    skipped: 0,
+  });
+  const part = (ids: string[], employees: number, principalNames?: Record<string, string>): ChangeSet => ({
+    users: ids.map((employeeId) => ({
+      employeeId,
+      userPrincipalName: `u${employeeId}@contoso.com`,
+      op: "update",
+      fields: [],
+      disables: true,
+      enables: false,
+      adoption: false,
+      retained: false,
+    })),
+    counts: { update: ids.length },
+    managedBefore: ids.length,
+    stackOutputs: {
+      counts: counts(employees),
+      groups: { groups: 3, created: 1, existing: 2, memberships: employees },
+      ...(principalNames === undefined ? {} : { principalNames }),
+    },
+    otherChanges: [],
+  });
+
+  it("adds up the shards' users, counts, managed users and outputs, in employee-id order", () => {
+    const sum = sumChangeSets([part(["12", "3"], 5, { "12": "a@contoso.com" }), part(["7"], 4), part([], 2)]);
+    expect(sum.users.map((u) => u.employeeId)).toEqual(["3", "7", "12"]);
+    expect(sum.counts).toEqual({ update: 3 });
+    expect(sum.managedBefore).toBe(3);
+    expect(sum.stackOutputs).toEqual({
+      counts: counts(11),
+      groups: { groups: 3, created: 1, existing: 2, memberships: 11 },
+      principalNames: { "12": "a@contoso.com" },
+    });
+    expect(sum.memberships).toBeUndefined();
+  });
+
+  it("has no stack outputs when one shard's preview has none (the guards then fail closed)", () => {
+    expect(sumChangeSets([part(["1"], 5), { ...part(["2"], 5), stackOutputs: undefined }]).stackOutputs).toBe(
+      undefined,
+    );
   });
 });
