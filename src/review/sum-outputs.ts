@@ -6,8 +6,10 @@ type Groups = NonNullable<ObservedOutputs["groups"]>;
 /**
  * The outputs of the shards of one stack as if one stack had declared them all: employee and user counts and
  * memberships added up (each shard counts its own employees), skipped employees, lifecycle events, existing groups
- * and principal names joined (those of the parts that have them: a shard not yet updated has none). Group objects belong to one shard, so their counts are the largest any shard
- * reports. A part that lacks an output leaves it out of the sum; `initialPasswords` (a secret) is never summed.
+ * and principal names joined (those of the parts that have them: a shard not yet updated has none); the links
+ * that wait for another shard's new accounts added up. Group objects belong to one shard, so their counts are the
+ * largest any shard reports. A part that lacks an output leaves it out of the sum; `initialPasswords` (a secret)
+ * is never summed.
  */
 export function sumStackOutputs(parts: readonly ObservedOutputs[]): ObservedOutputs {
   const counts = every(parts.map((p) => p.counts));
@@ -16,7 +18,11 @@ export function sumStackOutputs(parts: readonly ObservedOutputs[]): ObservedOutp
   const existingGroups = every(parts.map((p) => p.existingGroups));
   const lifecycle = every(parts.map((p) => p.lifecycle));
   const principalNames = parts.map((p) => p.principalNames).filter(isRecord);
+  const pending = (key: "crossShardManagersPending" | "crossShardMembersPending") =>
+    parts.some((p) => p[key] !== undefined) ? { [key]: parts.reduce((n, p) => n + (p[key] ?? 0), 0) } : {};
   return {
+    ...pending("crossShardManagersPending"),
+    ...pending("crossShardMembersPending"),
     ...(counts === undefined ? {} : { counts: sumCounts(counts) }),
     ...(groups === undefined ? {} : { groups: sumGroups(groups) }),
     ...(skipped === undefined ? {} : { skipped: skipped.flat() }),

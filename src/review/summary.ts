@@ -126,6 +126,8 @@ function countsBlocks(changeSet: ChangeSet, showNames: boolean): string[] {
   }
   const groups = groupCountsLine(changeSet.stackOutputs);
   if (groups !== undefined) blocks.push(groups);
+  const waiting = crossShardLine(changeSet.stackOutputs);
+  if (waiting !== undefined) blocks.push(waiting);
   const memberships = membershipCountsLine(changeSet);
   if (memberships !== undefined) blocks.push(memberships);
   const changed = changeSet.users.filter((user) => user.op !== "same").length;
@@ -160,4 +162,21 @@ function changeSections(changeSet: ChangeSet, showNames: boolean): Section[] {
 function opRank(op: OpType): number {
   const rank = OP_ORDER.indexOf(op);
   return rank === -1 ? OP_ORDER.length : rank;
+}
+
+/**
+ * With shards, the links that wait for an account another shard creates in this run (a manager, a member of a
+ * created group): they follow on the next cycle.
+ * @example "Across shards: 2 manager links and 1 group membership follow on the next cycle (their accounts are new in another shard)."
+ */
+export function crossShardLine(outputs: ChangeSet["stackOutputs"]): string | undefined {
+  const managers = outputs?.crossShardManagersPending ?? 0;
+  const members = outputs?.crossShardMembersPending ?? 0;
+  if (managers + members === 0) return undefined;
+  const links = [
+    managers > 0 ? `${thousands(managers)} manager ${managers === 1 ? "link" : "links"}` : "",
+    members > 0 ? `${thousands(members)} group ${members === 1 ? "membership" : "memberships"}` : "",
+  ].filter((part) => part !== "");
+  const verb = managers + members === 1 ? "follows" : "follow";
+  return `Across shards: ${links.join(" and ")} ${verb} on the next cycle (their accounts are new in another shard).`;
 }
