@@ -5,16 +5,21 @@ import path from "node:path";
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
-/** Runs a TypeScript file in a fresh Node process (so its peak RSS is its own) and returns its last stdout line. */
+/**
+ * Runs a TypeScript file in a fresh Node process (so its peak RSS is its own) and returns its last stdout line;
+ * `onSpawn` gets the process id (of tsx, whose child runs the file), e.g. to watch its memory from outside.
+ */
 export async function runIsolated(
   file: string,
   args: readonly string[],
   timeoutMs?: number,
+  onSpawn?: (pid: number) => void,
 ): Promise<string> {
   const child = spawn(TSX, [path.join(ROOT, file), ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: "SIGKILL" as const }),
   });
+  if (child.pid !== undefined) onSpawn?.(child.pid);
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);

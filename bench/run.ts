@@ -7,6 +7,7 @@ import { run as redact } from "./redact.bench";
 import { run as render } from "./render.bench";
 import { run as runner } from "./runner.bench";
 import { run as sandbox } from "./sandbox.bench";
+import { run as shards } from "./shards.bench";
 import { run as summary } from "./summary.bench";
 import { run as tokenHang } from "./token-hang.bench";
 import { run as webhooks } from "./webhooks.bench";
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   runner,
   program,
   targeted,
+  shards,
   groups,
   sandbox,
   "write-back": writeBack,
