@@ -15,6 +15,7 @@ export const DURATION_FLAGS = {
   "cycle-timeout": { fallback: "25m", limits: TIMER },
   "refresh-every": { fallback: "1d", limits: { ...COMPARED, never: true } },
   "max-lock-age": { fallback: "2h", limits: COMPARED },
+  "max-bundle-age": { fallback: "2h", limits: COMPARED },
   "max-staleness": { fallback: "3h", limits: COMPARED },
   debounce: { fallback: "30s", limits: { ...TIMER, zero: true } },
 } as const satisfies Record<string, { fallback: string; limits: DurationLimits }>;

@@ -23,16 +23,19 @@ import { onlyFlag } from "./only-flag";
 import { openShardStack } from "../engine/shard-stack";
 import { runCoordinatorCycle, type ShardedStack } from "../runner/coordinator";
 import { shardParallelism, stackShards } from "./shard-count";
+import { PHASE_OPTIONS, PHASE_USAGE, phaseFlag, runPhase } from "./phase-command";
+import { parseFlags } from "./flags";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once [--only 812,913]] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
   "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
   "[--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] [--shard-parallelism 2] " +
-  OPS_USAGE;
+  `${PHASE_USAGE} ${OPS_USAGE}`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   ...OPS_OPTIONS,
+  ...PHASE_OPTIONS,
   once: { type: "boolean" },
   only: { type: "string" },
   interval: { type: "string" },
@@ -106,6 +109,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const timezone = loopTimezone(values["timezone"], target.workDir, target.stackName);
     const shards = stackShards(target.workDir, target.stackName);
     const parallelism = shardParallelism(values["shard-parallelism"]);
+    const phase = phaseFlag(values, shards);
     if (shards > 1 && only !== undefined) {
       throw new CommandError(
         `Invalid value for --only: a sharded stack (personio-azuread:shards: ${shards}). Allowed: --only on a stack of one shard; run a whole cycle instead.`,
@@ -119,7 +123,9 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const stack = await deps.openStack(target);
     // One cycle (--once) takes no webhooks: nothing would run the ids they bring.
     const ops = await startOps(
-      values["once"] === true || webhook === undefined ? opsFlags : { ...opsFlags, webhook },
+      values["once"] === true || phase !== undefined || webhook === undefined
+        ? opsFlags
+        : { ...opsFlags, webhook },
       {
         log,
         clock: deps.clock,
@@ -187,6 +193,11 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
             openShard: async (index) => ops.instrument(await openShard(target, index)),
           }
         : undefined;
+    if (phase !== undefined && sharded !== undefined) {
+      const code = await runPhase(phase, values, sharded, options, { ...deps, observe: ops.observe });
+      await ops.close();
+      return code;
+    }
     // With shards, a webhook's ids run a whole coordinator cycle: their changes are in it.
     const cycle = ops.observe((stop, ids) =>
       sharded !== undefined
@@ -224,6 +235,11 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
         `Cannot start the reconcile loop: ${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}`,
     });
   }
+}
+
+/** Checks a reconcile command line's flags (an example in deploy/, say) without running it; throws a CommandError. */
+export function checkReconcileArgs(argv: readonly string[]): void {
+  phaseFlag(parseFlags(argv, OPTIONS, USAGE), undefined);
 }
 
 /** `make` called once, its result kept (also its error: the next cycle calls again). */

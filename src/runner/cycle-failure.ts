@@ -4,6 +4,7 @@ import { GraphCredentialsError, GraphPayloadError, GraphRequestError, GraphTrans
 import { PersonioError } from "../personio";
 import { AttributeAccessError } from "../pipeline/attribute-access";
 import { TempDirError } from "../snapshot";
+import { BundleError } from "./bundle-files";
 import type { Clock } from "../util/clock";
 import type { Redactor } from "../util/known-names";
 import type { Logger } from "../util/log";
@@ -43,6 +44,7 @@ export function describeFailure(error: unknown, redactor?: Redactor): string {
     error instanceof PersonioError ||
     error instanceof AttributeAccessError ||
     error instanceof TempDirError ||
+    error instanceof BundleError ||
     error instanceof GraphCredentialsError ||
     error instanceof GraphRequestError ||
     error instanceof GraphTransportError ||

@@ -44,3 +44,16 @@ export async function takeSnapshot(
     client,
   };
 }
+
+/**
+ * The reading of a snapshot listed earlier (a checked bundle's, in a later phase of a sharded cycle): the stack's
+ * config validated as `takeSnapshot` does, and a client for write-back. Personio is not listed again.
+ */
+export function readingOf(
+  rawConfig: Record<string, unknown>,
+  snapshot: Snapshot,
+  env: ConfigEnv,
+): PersonioReading {
+  const config = loadStackConfig(rawConfig, env);
+  return { snapshot, config, client: personioClient(config) };
+}
