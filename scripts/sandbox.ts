@@ -7,9 +7,13 @@ import {
   parseSandboxArgs,
   SANDBOX_USAGE,
   startGraphEmulator,
+  selfSignedCertificate,
   startSandbox,
   tenantFromCompany,
 } from "../src/sandbox";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 /** The emulated tenant's fixed identity: a demo, not a secret. */
 const GRAPH_TENANT = {
@@ -59,6 +63,12 @@ async function main(argv: readonly string[]): Promise<number> {
       `Webhooks to ${new URL(args.webhook.url).origin}; change one: POST /sandbox/employees/{id}.`,
     );
   }
+  // The Graph client sends tokens only over https and MSAL wants an https authority: serve TLS with a
+  // certificate made for this run, trusted by the runner through NODE_EXTRA_CA_CERTS.
+  const tls = args.graphPort === undefined ? null : selfSignedCertificate();
+  const caDir = tls === null ? undefined : mkdtempSync(path.join(tmpdir(), "personio-azuread-graph-ca-"));
+  const caFile = caDir === undefined ? undefined : path.join(caDir, "ca.pem");
+  if (caFile !== undefined && tls !== null) writeFileSync(caFile, tls.cert, { mode: 0o600 });
   const graph =
     args.graphPort === undefined
       ? undefined
@@ -67,6 +77,7 @@ async function main(argv: readonly string[]): Promise<number> {
           users: tenantFromCompany(employees),
           port: args.graphPort,
           log: (line) => console.error(`graph: ${line}`),
+          ...(tls === null ? {} : { tls }),
         });
   if (graph !== undefined) {
     console.log(`GRAPH_ENDPOINT=${graph.url}`);
@@ -74,13 +85,20 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`AZURE_TENANT_ID=${GRAPH_TENANT.tenantId}`);
     console.log(`AZURE_CLIENT_ID=${GRAPH_TENANT.clientId}`);
     console.log(`AZURE_CLIENT_SECRET=${GRAPH_TENANT.clientSecret}`);
-    console.error(`Graph emulator: ${graph.state.users.length} accounts at ${graph.url} (plain HTTP).`);
+    if (caFile !== undefined) console.log(`NODE_EXTRA_CA_CERTS=${caFile}`);
+    console.error(
+      caFile === undefined
+        ? `Graph emulator: ${graph.state.users.length} accounts at ${graph.url} (plain HTTP: openssl was not found ` +
+            "to make a certificate, and the runner's Graph client needs https; tests route around it)."
+        : `Graph emulator: ${graph.state.users.length} accounts at ${graph.url} (TLS, certificate in ${caFile}).`,
+    );
   }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   await Promise.all([sandbox.close(), graph?.close()]);
+  if (caDir !== undefined) rmSync(caDir, { recursive: true, force: true });
   const count = sandbox.requests.length;
   console.error(`Personio sandbox: stopped (${signal}) after ${count} request${count === 1 ? "" : "s"}.`);
   return 0;

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { parseSandboxArgs } from "../../src/sandbox";
+import { existsSync, readFileSync } from "node:fs";
+import { request } from "node:https";
+import { parseSandboxArgs, selfSignedCertificate } from "../../src/sandbox";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -156,4 +158,37 @@ describe("scripts/sandbox.ts", () => {
       stderr: 'Invalid value for --port: "http". Allowed: a whole number 0-65535 (0 picks a free port).\n',
     });
   });
+
+  // The runner's Graph client sends tokens only over https, and MSAL wants an https authority.
+  const hasOpenssl = selfSignedCertificate() !== null;
+  if (!hasOpenssl) console.log("skipped: the --graph TLS test needs openssl to make a certificate");
+  (hasOpenssl ? it : it.skip)(
+    "with --graph serves the Graph emulator over TLS, prints the certificate to trust, removes it on exit",
+    async () => {
+      const child = spawn(TSX, [SCRIPT, "--graph"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      const env: Record<string, string> = {};
+      let status: number | undefined;
+      createInterface({ input: child.stdout }).on("line", (line) => {
+        const [key, ...value] = line.split("=");
+        if (key !== undefined && value.length > 0) env[key] = value.join("=");
+        if (key !== "NODE_EXTRA_CA_CERTS") return;
+        const url = new URL(
+          `${env["AZURE_AUTHORITY_HOST"]}/${env["AZURE_TENANT_ID"]}/v2.0/.well-known/openid-configuration`,
+        );
+        const ca = readFileSync(env["NODE_EXTRA_CA_CERTS"] as string);
+        request(url, { ca }, (response) => {
+          status = response.statusCode;
+          response.resume();
+          child.kill("SIGTERM");
+        }).end();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(code).toBe(0);
+      expect(status).toBe(200);
+      expect(env["GRAPH_ENDPOINT"]).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(env["AZURE_AUTHORITY_HOST"]).toBe(env["GRAPH_ENDPOINT"]);
+      expect(existsSync(env["NODE_EXTRA_CA_CERTS"] as string)).toBe(false);
+    },
+    30_000,
+  );
 });
