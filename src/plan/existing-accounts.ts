@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { ExistingAccount } from "../config/types";
 import type { TenantUser } from "../graph/types";
+import { CsvExportError, parseCsvExport } from "./csv-export";
 
 /**
  * One Graph user object of a tenant export; other properties are ignored. The Graph step's fields are optional:
@@ -52,10 +53,11 @@ export class ExistingAccountsError extends Error {
 }
 
 /**
- * Reads a tenant export for the offline plan: a JSON array of Graph user objects or a Graph page
- * `{ "value": [...] }` (`GET /users?$select=id,userPrincipalName,mail,employeeId,accountEnabled`). A page that
- * is not the whole listing (`@odata.nextLink` set, or `@odata.count` above its length) is refused: the users
- * of the other pages would look missing and the plan would propose to create them again.
+ * Reads a tenant export for the offline plan, its format told by its content: a JSON array of Graph user objects,
+ * a Graph page `{ "value": [...] }` (`npm run export-tenant`, or `GET /users?$select=…`), `Get-MgUser -All |
+ * ConvertTo-Json` (PascalCase keys; one object for one user), or the Entra admin center's "Download users" CSV.
+ * A page that is not the whole listing (`@odata.nextLink` set, or `@odata.count` above its length) is refused:
+ * the users of the other pages would look missing and the plan would propose to create them again.
  */
 export function readExistingAccounts(path: string): ExistingAccount[] {
   return readTenantExport(path).accounts;
@@ -63,12 +65,30 @@ export function readExistingAccounts(path: string): ExistingAccount[] {
 
 /** {@link readExistingAccounts}, keeping the Graph step's fields for the plan's Graph counts. */
 export function readTenantExport(path: string): TenantExport {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new ExistingAccountsError(
+      `Invalid --existing-accounts ${path}: ${reason}. Allowed: a readable file.`,
+    );
+  }
+  if (!/^\s*[[{]/.test(text)) {
+    try {
+      return parseTenantExport(parseCsvExport(text, path), path);
+    } catch (error) {
+      if (error instanceof CsvExportError) throw new ExistingAccountsError(error.message);
+      throw error;
+    }
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? "not valid JSON";
-    throw new ExistingAccountsError(`Invalid --existing-accounts ${path}: ${reason}. Allowed: a JSON file.`);
+    json = JSON.parse(text);
+  } catch {
+    throw new ExistingAccountsError(
+      `Invalid --existing-accounts ${path}: not valid JSON. Allowed: a JSON export or the portal's users CSV.`,
+    );
   }
   return parseTenantExport(json, path);
 }
@@ -80,6 +100,7 @@ export function parseExistingAccounts(json: unknown, source: string): ExistingAc
 
 /** Validates an export already parsed from JSON; see {@link readTenantExport}. */
 export function parseTenantExport(json: unknown, source: string): TenantExport {
+  if (isPowerShellUser(json)) json = [json];
   const shape = ExportSchema.safeParse(json);
   if (!shape.success) {
     throw new ExistingAccountsError(
@@ -89,6 +110,10 @@ export function parseTenantExport(json: unknown, source: string): TenantExport {
   let entries: unknown[];
   if (Array.isArray(shape.data)) {
     entries = shape.data;
+    if (entries.some(isPowerShellUser)) {
+      refuseDefaultProperties(entries, source);
+      entries = entries.map(fromPowerShell);
+    }
   } else {
     refusePartialPage(shape.data, source);
     entries = shape.data.value;
@@ -173,4 +198,40 @@ function describe(value: unknown): string {
     : typeof value === "object"
       ? "an object without value: [...]"
       : `a ${typeof value}`;
+}
+
+/** The PascalCase keys of `Get-MgUser | ConvertTo-Json` the plan reads, and their Graph names. */
+const POWERSHELL_KEYS = {
+  Id: "id",
+  UserPrincipalName: "userPrincipalName",
+  Mail: "mail",
+  EmployeeId: "employeeId",
+  AccountEnabled: "accountEnabled",
+  OnPremisesSyncEnabled: "onPremisesSyncEnabled",
+} as const;
+
+function isPowerShellUser(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && "Id" in value && !("id" in value)
+  );
+}
+
+/** The Graph-named fields of one PowerShell user; its other properties (the Graph step's) are left out. */
+function fromPowerShell(entry: unknown): unknown {
+  if (!isPowerShellUser(entry)) return entry;
+  return Object.fromEntries(Object.entries(POWERSHELL_KEYS).map(([from, to]) => [to, entry[from] ?? null]));
+}
+
+/**
+ * `Get-MgUser -All` without `-Property` sends `AccountEnabled` and `EmployeeId` as null for everyone: matched by
+ * e-mail alone, a leaver's account could go to a new hire. Such an export is refused.
+ */
+function refuseDefaultProperties(entries: unknown[], source: string): void {
+  if (entries.some((entry) => isPowerShellUser(entry) && typeof entry["AccountEnabled"] === "boolean"))
+    return;
+  throw new ExistingAccountsError(
+    `Invalid --existing-accounts ${source}: field AccountEnabled is null for all ${entries.length} users, so Get-MgUser ran ` +
+      "without -Property. Allowed: Get-MgUser -All -Property Id,UserPrincipalName,Mail,EmployeeId,AccountEnabled," +
+      "OnPremisesSyncEnabled | ConvertTo-Json > users.json.",
+  );
 }
