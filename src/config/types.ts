@@ -34,6 +34,11 @@ export interface ExistingAccount {
   readonly mail: string | null;
   readonly employeeId: string | null;
   readonly accountEnabled: boolean | null;
+  /**
+   * True when on-premises AD masters the account (hybrid): it is never adopted. Null or absent: cloud-only,
+   * or not known.
+   */
+  readonly onPremisesSyncEnabled?: boolean | null;
 }
 
 /** The Graph step's settings: session revokes on or off, and the Temporary Access Pass (absent: none). */

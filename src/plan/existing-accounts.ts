@@ -148,13 +148,16 @@ export function parseTenantExport(json: unknown, source: string): TenantExport {
     onPremisesExtensionAttributes: user.onPremisesExtensionAttributes ?? null,
   }));
   return {
-    accounts: tenant.map(({ id, userPrincipalName, mail, employeeId, accountEnabled }) => ({
-      id,
-      userPrincipalName,
-      mail: mail ?? null,
-      employeeId,
-      accountEnabled,
-    })),
+    accounts: tenant.map(
+      ({ id, userPrincipalName, mail, employeeId, accountEnabled, onPremisesSyncEnabled }) => ({
+        id,
+        userPrincipalName,
+        mail: mail ?? null,
+        employeeId,
+        accountEnabled,
+        ...(onPremisesSyncEnabled === null ? {} : { onPremisesSyncEnabled }),
+      }),
+    ),
     tenant: users.every(({ complete }) => complete) ? tenant : undefined,
   };
 }

@@ -1,7 +1,11 @@
 import type * as azuread from "@pulumi/azuread";
 import type { ExistingAccount } from "../config";
 
-/** The tenant's users as rendering sees them; Graph's empty strings become nulls. */
+/**
+ * The tenant's users as rendering sees them; Graph's empty strings become nulls. `getUsers` (@pulumi/azuread 6.9)
+ * has no `onpremisesSyncEnabled` (only `getUser` does): an on-premises `samAccountName`, which only directory
+ * sync fills in, marks the account as synced (hybrid).
+ */
 export function toExistingAccounts(users: readonly azuread.types.output.GetUsersUser[]): ExistingAccount[] {
   return users.map((user) => ({
     id: user.objectId,
@@ -9,6 +13,7 @@ export function toExistingAccounts(users: readonly azuread.types.output.GetUsers
     mail: emptyToNull(user.mail),
     employeeId: emptyToNull(user.employeeId),
     accountEnabled: typeof user.accountEnabled === "boolean" ? user.accountEnabled : null,
+    onPremisesSyncEnabled: emptyToNull(user.onpremisesSamAccountName) === null ? null : true,
   }));
 }
 

@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ExistingAccount } from "../config";
-import type { SkippedRecord } from "../personio";
 
 /**
  * Every input of `azuread.User` (@pulumi/azuread 6.9 `UserArgs`; tests/program/kept-user.test.ts compares the
@@ -53,26 +52,21 @@ export interface KeptAccount {
 }
 
 /**
- * The accounts of skipped records that exist: the tenant's account carrying the employee id (the same match by
- * which rendering adopts accounts, so every account this stack manages is found). A skipped hire has none and
- * is not declared at all.
+ * The existing accounts of employees whose account is left as it is (a Personio record skipped as unreadable, an
+ * account synced from on-premises AD): the tenant's account carrying the employee id (the same match by which
+ * rendering adopts accounts, so every account this stack manages is found). An employee with none (a skipped
+ * hire, a hybrid account matched by e-mail only, which this stack never managed) is not declared at all.
  */
 export function keptAccounts(
-  skipped: readonly SkippedRecord[],
+  employeeIds: readonly string[],
   existing: readonly ExistingAccount[],
 ): KeptAccount[] {
   const byEmployeeId = new Map(existing.map((account) => [account.employeeId, account]));
-  return skipped.flatMap(({ employeeId }) => {
-    const account = byEmployeeId.get(String(employeeId));
+  return employeeIds.flatMap((employeeId) => {
+    const account = byEmployeeId.get(employeeId);
     return account === undefined
       ? []
-      : [
-          {
-            employeeId: String(employeeId),
-            objectId: account.id,
-            userPrincipalName: account.userPrincipalName,
-          },
-        ];
+      : [{ employeeId, objectId: account.id, userPrincipalName: account.userPrincipalName }];
   });
 }
 

@@ -63,7 +63,10 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
       `employee ${record.employeeId}: ${record.field}: unreadable in Personio; record skipped, account left as it is`,
     );
   }
-  const kept = keptAccounts(skippedRecords, tenantAccounts);
+  // A managed account whose sync flag appeared stays in the stack unchanged: released, it would lose its memberships.
+  const hybrid = result.skipped.filter((s) => s.reason === "hybrid_account").map((s) => s.employeeId);
+  const unreadable = skippedRecords.map((r) => String(r.employeeId));
+  const kept = keptAccounts([...unreadable, ...hybrid], tenantAccounts);
   for (const warning of result.warnings) {
     pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
   }

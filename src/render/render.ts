@@ -26,6 +26,10 @@ const REQUIRED: readonly {
   { attribute: "email", read: (employee) => employee.email },
 ];
 
+/** Why an employee whose account on-premises AD masters gets no user (the match stays theirs: no duplicate). */
+const HYBRID_WARNING =
+  "the matching account is synced from on-premises AD; not adopted, and no second account is created";
+
 /**
  * Renders the desired directory: one user per employee who can be provisioned (or already has an account),
  * the others skipped with a reason, and warnings for values Azure AD would reject. Pure: the same input
@@ -51,6 +55,7 @@ export function render(input: RenderInput): RenderResult {
     const account = matches.get(employee.id);
     const skip = skipBeforeLogin(employee, account, today);
     if (skip !== undefined) {
+      if (skip.reason === "hybrid_account") warnings.add(employee.id, "employeeId", HYBRID_WARNING);
       skipped.push(skip);
       continue;
     }
@@ -154,6 +159,8 @@ function skipBeforeLogin(
   if (!Number.isSafeInteger(employee.id) || employee.id < 1 || employeeId.length > EMPLOYEE_ID_MAX_LENGTH) {
     return { employeeId, reason: "missing_required_attribute", attribute: "id" };
   }
+  // On-premises AD masters a hybrid account: Graph refuses changes to it, and a new account would be a duplicate.
+  if (account?.onPremisesSyncEnabled === true) return { employeeId, reason: "hybrid_account" };
   if (account === undefined && hasLeft(employee.terminationDate, today)) {
     return { employeeId, reason: "terminated_before_provisioning" };
   }

@@ -59,7 +59,9 @@ export type SkipReason =
   | "terminated_before_provisioning"
   | "not_yet_due"
   /** The Personio record could not be read (e.g. an impossible date): its account is left as it is. */
-  | "unreadable_record";
+  | "unreadable_record"
+  /** The matching account is synced from on-premises AD: not adopted, and no second account is created. */
+  | "hybrid_account";
 
 /**
  * An employee that is not rendered, with the reason (and, for a missing attribute or an unreadable record, the

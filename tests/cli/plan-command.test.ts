@@ -183,6 +183,48 @@ describe("npm run plan", () => {
     );
   });
 
+  it("skips employees whose account the tenant export shows as synced from on-premises AD", async () => {
+    const accounts = path.join(dir, "accounts.json");
+    writeFileSync(
+      accounts,
+      JSON.stringify([
+        {
+          id: "obj-1",
+          userPrincipalName: "k.vogel@contoso.com",
+          employeeId: "1",
+          onPremisesSyncEnabled: true,
+        },
+        { id: "obj-3", userPrincipalName: "Anna.Mueller@contoso.com", onPremisesSyncEnabled: true },
+        {
+          id: "obj-24",
+          userPrincipalName: "lena.wolf@contoso.com",
+          employeeId: "24",
+          onPremisesSyncEnabled: false,
+        },
+      ]),
+    );
+    const json = path.join(dir, "plan.json");
+    const run = await plan(["--existing-accounts", accounts, "--json", json]);
+    expect(run.code).toBe(0);
+    const written = JSON.parse(readFileSync(json, "utf8"));
+    const ids = written.users.map((u: { employeeId: string }) => u.employeeId);
+    expect([ids.includes("1"), ids.includes("3"), ids.includes("24")]).toEqual([false, false, true]);
+    expect(written.skipped.filter((s: { reason: string }) => s.reason === "hybrid_account")).toEqual([
+      { employeeId: "1", reason: "hybrid_account" },
+      { employeeId: "3", reason: "hybrid_account" },
+    ]);
+    const hybrid =
+      "the matching account is synced from on-premises AD; not adopted, and no second account is created";
+    expect(written.warnings.filter((w: { message: string }) => w.message === hybrid)).toEqual([
+      { employeeId: "1", property: "employeeId", message: hybrid },
+      { employeeId: "3", property: "employeeId", message: hybrid },
+    ]);
+    expect(written.summary).toMatchObject({ users: 62, adopted: 1, skipped: 7 });
+    expect(run.stdout).toContain(
+      "Summary: 69 employees → 62 users (61 enabled, 1 disabled, 1 adopted), 7 skipped",
+    );
+  });
+
   it("holds back joiners until their lead time and shows what the next 14 days bring", async () => {
     const joiners = "  personio-azuread:joiners: { createDaysBeforeHire: 14, enableFrom: hireDate }\n";
     const json = path.join(dir, "plan.json");

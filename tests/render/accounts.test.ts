@@ -100,3 +100,37 @@ describe("existing accounts", () => {
     expect(upns(result)).toEqual({ "7": "anna.mueller@example.com" });
   });
 });
+
+describe("hybrid accounts (synced from on-premises AD)", () => {
+  const HYBRID = {
+    employeeId: "7",
+    property: "employeeId",
+    message:
+      "the matching account is synced from on-premises AD; not adopted, and no second account is created",
+  };
+
+  it.each([
+    ["by employee id", account("obj-7", "a.m@example.com", "7")],
+    ["by e-mail", account("obj-1", "anna@example.com")],
+  ])("skips the employee whose account matches %s, with a warning and no user", (_how, tenant) => {
+    const result = renderWith([anna(7, { email: "anna@example.com" }), employee(8)], {
+      accounts: [{ ...tenant, onPremisesSyncEnabled: true }],
+    });
+    expect(result.users.map((user) => [user.employeeId, user.adoptedObjectId])).toEqual([["8", undefined]]);
+    expect(result.skipped).toEqual([{ employeeId: "7", reason: "hybrid_account" }]);
+    expect(result.warnings).toEqual([HYBRID]);
+  });
+
+  it.each([
+    ["false", false],
+    ["null", null],
+    ["absent", undefined],
+  ])("adopts a cloud account (onPremisesSyncEnabled %s) as before", (_name, flag) => {
+    const result = renderWith([anna(7)], {
+      accounts: [{ ...account("obj-7", "a.m@example.com", "7"), onPremisesSyncEnabled: flag }],
+    });
+    expect(result.users.map((user) => [user.employeeId, user.adoptedObjectId])).toEqual([["7", "obj-7"]]);
+    expect(result.skipped).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+});
