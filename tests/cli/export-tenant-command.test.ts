@@ -48,6 +48,7 @@ describe("npm run export-tenant", () => {
       mail: "shared@contoso.com",
       employeeId: "2100",
       accountEnabled: true,
+      onPremisesSyncEnabled: false,
     });
     expect(exported.tenant?.[0]).toEqual({
       id: "u-1",

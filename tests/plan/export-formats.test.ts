@@ -47,6 +47,7 @@ const ACCOUNT_2 = {
   mail: "user2@contoso.com",
   employeeId: "2",
   accountEnabled: false,
+  onPremisesSyncEnabled: true,
 };
 
 function refusal(target: string): string {
