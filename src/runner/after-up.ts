@@ -1,6 +1,5 @@
 import type { StackOps } from "../engine/stack-ops";
 import { type GraphOutcome, graphNeedsAttention, graphStatus } from "../graph";
-import type { Redactor } from "../util/known-names";
 import type { WriteBackResult } from "../write-back";
 import type { CycleControl } from "./cycle-control";
 import { describeFailure, failed } from "./cycle-failure";
@@ -8,7 +7,7 @@ import type { CycleOptions, CycleResult } from "./cycle-types";
 import { graphConfigured } from "./graph-plan";
 import { graphStopped } from "./graph-step";
 import type { PersonioReading } from "./take-snapshot";
-import { statusLine, type WriteBackStep } from "./write-back-step";
+import { statusLine } from "./write-back-step";
 
 /**
  * The steps after a successful `up` — write-back, then the Graph step — from the cycle's listing, the outputs
@@ -32,7 +31,51 @@ export async function afterUp(
   return graphAfterUp(options, reading, control, afterWriteBack, cycleStarted);
 }
 
-async function writeBackAfterUp(
+/** One step after `up`: how to run it, what it did when it could not run, how to log and record it. */
+interface AfterUpStep<T> {
+  /** The cycle phase while it runs (writing: it gets the grace period on a stop), also its name in messages. */
+  readonly phase: "write-back" | "Graph step";
+  /** Runs the step; undefined when the stack does not configure it after all. */
+  readonly run: () => Promise<T | undefined>;
+  /** The outcome of a step that did not start, or that threw. */
+  readonly stopped: (kind: "not_started" | "failed", message: string) => T;
+  /** The step's log line, given the cycle's status as it stands after the step and the cancel reason. */
+  readonly report: (outcome: T, status: string, cancelled: string | undefined) => void;
+  readonly record: (result: CycleResult, outcome: T) => CycleResult;
+}
+
+/**
+ * The one way a step after `up` runs: not at all after a stop signal or past the deadline, in its own phase, its
+ * throw turned into its own outcome, and a cancel while it ran failing the cycle with what the step did kept.
+ */
+async function runStep<T>(
+  step: AfterUpStep<T>,
+  options: CycleOptions,
+  control: CycleControl,
+  result: CycleResult,
+  cycleStarted: number,
+): Promise<CycleResult> {
+  const notStarted = notStartedReason(control, step.phase);
+  let outcome: T | undefined;
+  if (notStarted === undefined) {
+    control.enter(step.phase);
+    try {
+      outcome = await step.run();
+    } catch (error) {
+      outcome = step.stopped("failed", control.cancelReason ?? describeFailure(error, options.redactor));
+    }
+  } else {
+    outcome = step.stopped("not_started", notStarted);
+  }
+  if (outcome === undefined) return result;
+  const cancelled = notStarted === undefined ? control.cancelReason : undefined;
+  step.report(outcome, cancelled === undefined ? result.status : "failed", cancelled);
+  const recorded = step.record(result, outcome);
+  if (cancelled === undefined) return recorded;
+  return { ...recorded, ...failed(options.log, cancelled, cycleStarted, options.clock) };
+}
+
+function writeBackAfterUp(
   stack: Pick<StackOps, "lastOutputs">,
   options: CycleOptions,
   reading: PersonioReading,
@@ -40,74 +83,66 @@ async function writeBackAfterUp(
   result: CycleResult,
   cycleStarted: number,
 ): Promise<CycleResult> {
-  if (options.writeBack === undefined || reading.config.writeBack === undefined) return result;
-  const notStarted = notStartedReason(control, "write-back");
-  let writeBack: WriteBackResult | undefined;
-  if (notStarted === undefined) {
-    control.enter("write-back");
-    writeBack = await runWriteBack(options.writeBack, stack, reading, control, options.redactor);
-  } else {
-    writeBack = { planned: 0, written: 0, failed: [], stop: { kind: "not_started", message: notStarted } };
-  }
-  if (writeBack === undefined) return result;
-  const cancelled = notStarted === undefined ? control.cancelReason : undefined;
-  const failedCount = writeBack.failed.length;
-  options.log(
-    failedCount > 0 || writeBack.stop !== undefined || cancelled !== undefined ? "warn" : "info",
-    "cycle.write_back",
-    {
-      status: statusLine(cancelled === undefined ? result.status : "failed", writeBack),
-      planned: writeBack.planned,
-      written: writeBack.written,
-      failed: failedCount,
-      reason: cancelled ?? writeBack.stop?.message,
+  const step = options.writeBack;
+  if (step === undefined || reading.config.writeBack === undefined) return Promise.resolve(result);
+  const writeBack: AfterUpStep<WriteBackResult> = {
+    phase: "write-back",
+    run: () => step({ reading, outputs: () => stack.lastOutputs(), signal: control.signal }),
+    stopped: (kind, message) => ({ planned: 0, written: 0, failed: [], stop: { kind, message } }),
+    report: (outcome, status, cancelled) => {
+      const failedCount = outcome.failed.length;
+      options.log(
+        failedCount > 0 || outcome.stop !== undefined || cancelled !== undefined ? "warn" : "info",
+        "cycle.write_back",
+        {
+          status: statusLine(status, outcome),
+          planned: outcome.planned,
+          written: outcome.written,
+          failed: failedCount,
+          reason: cancelled ?? outcome.stop?.message,
+        },
+      );
     },
-  );
-  if (cancelled === undefined) return { ...result, writeBack };
-  return { ...result, ...failed(options.log, cancelled, cycleStarted, options.clock), writeBack };
+    record: (current, outcome) => ({ ...current, writeBack: outcome }),
+  };
+  return runStep(writeBack, options, control, result, cycleStarted);
 }
 
-async function graphAfterUp(
+function graphAfterUp(
   options: CycleOptions,
   reading: PersonioReading,
   control: CycleControl,
   result: CycleResult,
   cycleStarted: number,
 ): Promise<CycleResult> {
-  const step = options.graph;
-  if (step === undefined || !graphConfigured(reading.config)) return result;
-  const notStarted = notStartedReason(control, "Graph step");
-  let graph: GraphOutcome | undefined;
-  if (notStarted === undefined) {
-    control.enter("Graph step");
-    try {
-      graph = await step({
+  const run = options.graph;
+  if (run === undefined || !graphConfigured(reading.config)) return Promise.resolve(result);
+  const graph: AfterUpStep<GraphOutcome> = {
+    phase: "Graph step",
+    run: () =>
+      run({
         reading,
         changeSet: result.changeSet,
         guards: options.guards,
         now: new Date(options.wallNow()),
         signal: control.signal,
         ...(options.only === undefined ? {} : { only: options.only }),
+      }),
+    stopped: graphStopped,
+    report: (outcome, status, cancelled) => {
+      options.log(graphNeedsAttention(outcome) || cancelled !== undefined ? "warn" : "info", "cycle.graph", {
+        status: `${status}, ${graphStatus(outcome)}`,
+        revoked: outcome.done.revokes,
+        accessPasses: outcome.done.accessPasses,
+        extensionAttributes: outcome.done.extensionAttributes,
+        failed: outcome.failures.length,
+        heldBack: outcome.heldBack,
+        reason: cancelled ?? outcome.stop?.message,
       });
-    } catch (error) {
-      graph = graphStopped("failed", control.cancelReason ?? describeFailure(error, options.redactor));
-    }
-  } else {
-    graph = graphStopped("not_started", notStarted);
-  }
-  if (graph === undefined) return result;
-  const cancelled = notStarted === undefined ? control.cancelReason : undefined;
-  options.log(graphNeedsAttention(graph) || cancelled !== undefined ? "warn" : "info", "cycle.graph", {
-    status: `${cancelled === undefined ? result.status : "failed"}, ${graphStatus(graph)}`,
-    revoked: graph.done.revokes,
-    accessPasses: graph.done.accessPasses,
-    extensionAttributes: graph.done.extensionAttributes,
-    failed: graph.failures.length,
-    heldBack: graph.heldBack,
-    reason: cancelled ?? graph.stop?.message,
-  });
-  if (cancelled === undefined) return { ...result, graph };
-  return { ...result, ...failed(options.log, cancelled, cycleStarted, options.clock), graph };
+    },
+    record: (current, outcome) => ({ ...current, graph: outcome }),
+  };
+  return runStep(graph, options, control, result, cycleStarted);
 }
 
 /**
@@ -119,19 +154,4 @@ export function notStartedReason(control: CycleControl, step: string): string | 
   if (control.cancelReason !== undefined) return `${control.cancelReason}; the ${step} did not start`;
   if (control.stopped) return `stopped by ${control.stoppedBy} before the ${step}; the next cycle runs it`;
   return undefined;
-}
-
-async function runWriteBack(
-  step: WriteBackStep,
-  stack: Pick<StackOps, "lastOutputs">,
-  reading: PersonioReading,
-  control: CycleControl,
-  redactor: Redactor | undefined,
-): Promise<WriteBackResult | undefined> {
-  try {
-    return await step({ reading, outputs: () => stack.lastOutputs(), signal: control.signal });
-  } catch (error) {
-    const message = control.cancelReason ?? describeFailure(error, redactor);
-    return { planned: 0, written: 0, failed: [], stop: { kind: "failed", message } };
-  }
 }
