@@ -9,7 +9,7 @@ import { hasChanges, opCounts } from "./cycle";
 import type { CycleOptions, CycleResult, ShardResult } from "./cycle-types";
 import { checkShards, everyShard, listOnce, mergedOutputs, type ShardedStack } from "./shard-check";
 import { shardsLine } from "./shard-summary";
-import { shardCycleFailure } from "./shard-failure";
+import { failedShardsLine, shardCycleFailure } from "./shard-failure";
 import { shardEnv, upShard } from "./shard-ops";
 
 export type { ShardedStack } from "./shard-check";
@@ -107,10 +107,7 @@ export async function runCoordinatorCycle(
         result = { ...after, changeSet };
       }
       if (failures.length === 0 || result.status === "failed") return result;
-      const first = failures[0] as ShardResult;
-      const reason = `${failures.length} of ${sharded.shards} shards failed to apply (${failures
-        .map((f) => f.stack)
-        .join(", ")}), the others applied: ${first.stack}: ${first.error ?? "failed"}`;
+      const reason = failedShardsLine(failures, sharded.shards, true);
       return { ...result, ...failed(log, reason, started, clock) };
     } catch (error) {
       return await shardCycleFailure(error, sharded.base, control, options, started);

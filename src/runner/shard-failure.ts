@@ -4,6 +4,7 @@ import type { CycleControl } from "./cycle-control";
 import { describeFailure, failed } from "./cycle-failure";
 import { locked } from "./cycle-outcome";
 import type { CycleOptions, CycleResult } from "./cycle-types";
+import type { ShardResult } from "./cycle-types";
 import { ShardFailure } from "./shard-ops";
 
 /**
@@ -32,4 +33,19 @@ export async function shardCycleFailure(
     ...failed(log, line, started, clock),
     shards: [{ shard: shard.index, stack: shard.stack.stackName, status: "failed", error: reason }],
   };
+}
+
+/**
+ * The failure line of a sharded cycle whose `up` failed on some shards, naming them and the first one's error.
+ * @example failedShardsLine([prod-2 failed], 4, true)
+ *   === "1 of 4 shards failed to apply (prod-2), the others applied: prod-2: error: …"
+ */
+export function failedShardsLine(
+  failures: readonly ShardResult[],
+  shards: number,
+  othersApplied: boolean,
+): string {
+  const first = failures[0] as ShardResult;
+  const which = `(${failures.map((f) => f.stack).join(", ")})${othersApplied ? ", the others applied" : ""}`;
+  return `${failures.length} of ${shards} shards failed to apply ${which}: ${first.stack}: ${first.error ?? "failed"}`;
 }

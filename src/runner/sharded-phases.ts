@@ -12,7 +12,7 @@ import { hasChanges } from "./cycle";
 import type { CycleOptions, CycleResult, ShardResult } from "./cycle-types";
 import { knownPeople } from "./known-people";
 import { checkShards, everyShard, listOnce, mergedOutputs, type ShardedStack } from "./shard-check";
-import { shardCycleFailure } from "./shard-failure";
+import { failedShardsLine, shardCycleFailure } from "./shard-failure";
 import { shardsLine } from "./shard-summary";
 import { shardEnv, upShard } from "./shard-ops";
 import { readingOf } from "./take-snapshot";
@@ -189,8 +189,7 @@ export async function runAfterUpPhase(
       result = { ...after, changeSet };
     }
     if (failures.length > 0 && result.status !== "failed") {
-      const first = failures[0] as ShardResult;
-      const reason = `${failures.length} of ${sharded.shards} shards failed to apply (${failures.map((f) => f.stack).join(", ")}): ${first.stack}: ${first.error ?? "failed"}`;
+      const reason = failedShardsLine(failures, sharded.shards, false);
       result = { ...result, ...failed(log, reason, started, clock) };
     }
   } catch (error) {
