@@ -10,7 +10,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
   if (Number.isNaN(instant.getTime()))
     throw new RangeError("calendarDateIn: the instant is not a valid date");
-  const parts = formatterFor(timeZone).formatToParts(instant);
+  const parts = zonedFormatter(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
 }
@@ -39,17 +39,24 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/**
+ * The one formatter per time zone that both the calendar date and the zone's offset are read from: year to
+ * second, 24-hour, Gregorian, Latin digits (plain ASCII numbers in any locale setup).
+ */
+export function zonedFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
-    // en-US with the Gregorian calendar and Latin digits: the parts are plain ASCII numbers in any locale setup.
     formatter = new Intl.DateTimeFormat("en-US", {
       timeZone,
       calendar: "gregory",
       numberingSystem: "latn",
+      hourCycle: "h23",
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
     });
     formatters.set(timeZone, formatter);
   }

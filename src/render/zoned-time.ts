@@ -1,7 +1,7 @@
 import type { CalendarDate } from "../personio/dates";
+import { zonedFormatter } from "./calendar";
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The instant a wall-clock time of a calendar date happens in an IANA time zone ("the instant a day starts"
@@ -25,7 +25,7 @@ export function instantIn(date: CalendarDate, time: string, timeZone: string): D
 
 /** The zone's offset from UTC at an instant, in milliseconds (Berlin in summer: +7,200,000). */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
+  const parts = zonedFormatter(timeZone).formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(
     part("year"),
@@ -36,24 +36,4 @@ function offsetAt(instant: number, timeZone: string): number {
     part("second"),
   );
   return wall - Math.floor(instant / 1000) * 1000;
-}
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      calendar: "gregory",
-      numberingSystem: "latn",
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
 }
