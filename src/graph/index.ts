@@ -30,3 +30,4 @@ export { type GraphFailure, graphNeedsAttention, type GraphOutcome, graphStatus,
 export { CALL_NAMES, type GraphCall, GRAPH_PERMISSIONS } from "./permissions";
 export { GraphCredentialsError, graphApiFromEnv } from "./from-env";
 export { graphConfigured } from "./configured";
+export { planGraph } from "./plan-all";

@@ -2,10 +2,8 @@ import type { LoadedConfig } from "../config";
 // The planners' own modules, not the barrel: the barrel loads the Graph client and @azure/identity, which the
 // offline plan (and npm start) would pay for at every start without using them.
 import type { GraphPlanInput } from "../graph/actions";
-import { accessPassCandidates, planAccessPasses } from "../graph/access-passes";
-import { planExtensionAttributes } from "../graph/extension-attributes";
+import { planGraph } from "../graph/plan-all";
 import { countGraphActions, formatGraphCounts, type GraphActionCounts } from "../graph/requests";
-import { planRevokes } from "../graph/revokes";
 import type { TenantUser } from "../graph/types";
 import type { Employee } from "../personio/employee";
 import type { DesiredUser } from "../render";
@@ -33,12 +31,7 @@ export function offlineGraphCounts(input: OfflineGraphInput): GraphActionCounts 
     now: input.now,
     timeZone: input.config.timezone,
   };
-  const methods = new Map(accessPassCandidates(planInput).map((id) => [id, 0]));
-  return countGraphActions([
-    ...planRevokes(planInput).actions,
-    ...planExtensionAttributes(planInput).actions,
-    ...planAccessPasses(planInput, methods).actions,
-  ]);
+  return countGraphActions(planGraph(planInput).actions);
 }
 
 /** The plan's line when the stack asks for Graph actions but they could not be counted offline. */

@@ -7,14 +7,13 @@ import {
   type GraphPlanInput,
   type GraphRequest,
   type GraphWarning,
-  planAccessPasses,
-  planExtensionAttributes,
-  planRevokes,
+  planGraph,
   type TenantUser,
 } from "../graph";
 import { desiredDirectory } from "../pipeline";
-export { graphConfigured } from "../graph/configured";
 import type { Snapshot } from "../snapshot/schema";
+
+export { graphConfigured } from "../graph/configured";
 
 /** The Graph actions one cycle would take, from the tenant as it is now and the cycle's listing. */
 export interface GraphActionPlan {
@@ -61,17 +60,11 @@ export async function planGraphActions(source: GraphPlanSource): Promise<GraphAc
     now,
     timeZone: config.timezone,
   };
-  const revokes = planRevokes(input);
-  const extensions = planExtensionAttributes(input);
   const failures: GraphFailure[] = [];
-  const methods = await passMethods(source, accessPassCandidates(input), tenant, failures);
-  const passes = planAccessPasses(input, methods);
-  return {
-    tenant,
-    actions: [...revokes.actions, ...extensions.actions, ...passes.actions],
-    warnings: [...revokes.warnings, ...extensions.warnings, ...passes.warnings],
-    failures,
-  };
+  const methods = source.readPassMethods
+    ? await passMethods(source, accessPassCandidates(input), tenant, failures)
+    : undefined;
+  return { tenant, ...planGraph(input, methods), failures };
 }
 
 /** Object id → how many passes it has; a candidate whose methods could not be read is left out (skipped). */
@@ -82,7 +75,6 @@ async function passMethods(
   failures: GraphFailure[],
 ): Promise<Map<string, number>> {
   if (candidates.length === 0 || source.config.graph.temporaryAccessPass === undefined) return new Map();
-  if (!source.readPassMethods) return new Map(candidates.map((id) => [id, 0]));
   const requests: GraphRequest[] = candidates.map((id) => ({
     id: `methods-${id}`,
     method: "GET",
