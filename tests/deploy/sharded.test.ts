@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { checkReconcileArgs } from "../../src/cli/reconcile-command";
+import { kustomizeBuild } from "./kustomize";
 
 /** The examples of a sharded cycle over several hosts (issue 24, part C): GitHub Actions and Argo Workflows. */
 const ROOT = path.resolve(__dirname, "../..");
@@ -115,11 +116,12 @@ describe("deploy/kubernetes/sharded/workflow.yaml", () => {
     }
   });
 
-  it("stays out of `kubectl apply -f deploy/kubernetes`, which reads only that directory's own files", () => {
-    expect(
-      readdirSync(path.join(ROOT, "deploy/kubernetes"))
-        .filter((f) => f.endsWith(".yaml"))
-        .sort(),
-    ).toEqual(["cronjob.yaml", "deployment.yaml", "service.yaml", "serviceaccount.yaml"]);
+  it("is an overlay of its own, `kubectl apply -k deploy/kubernetes/sharded`: the base's ServiceAccount and this", () => {
+    const built = kustomizeBuild(path.join(ROOT, "deploy/kubernetes/sharded"));
+    expect(built.map((doc) => `${doc["kind"]}/${doc["metadata"]["name"]}`)).toEqual([
+      "ServiceAccount/personio-azuread",
+      "CronWorkflow/personio-azuread-sharded",
+    ]);
+    expect(spec["serviceAccountName"]).toBe("personio-azuread");
   });
 });
