@@ -113,3 +113,18 @@ describe("preview.yml: the policy pack", () => {
     ]);
   });
 });
+
+describe("sharded-reconcile.yml: every phase's job outlives the runner's own deadline", () => {
+  const jobs = parse(read("deploy/github-actions/sharded-reconcile.yml"))["jobs"] as Record<string, Doc>;
+  const fallback = (flag: "cycle-timeout" | "grace"): number =>
+    parseDuration(DURATION_FLAGS[flag].fallback) as number;
+
+  it.each(Object.keys(jobs))("%s: timeout-minutes ≥ default cycle-timeout + grace + set-up", (name) => {
+    const job = jobs[name] as Doc;
+    const runs = (job["steps"] as Doc[]).map((s) => String(s["run"] ?? "")).join("\n");
+    expect(runs).not.toMatch(/--cycle-timeout|--grace/); // the defaults below are the ones in force
+    expect(job["timeout-minutes"] * 60_000).toBeGreaterThanOrEqual(
+      fallback("cycle-timeout") + fallback("grace") + SET_UP_MS,
+    );
+  });
+});
