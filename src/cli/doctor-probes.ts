@@ -3,6 +3,11 @@ import path from "node:path";
 import type { CliAnswer } from "../doctor/pulumi";
 import { formatDuration } from "../util/durations";
 
+/** A deadline in words: `200 ms` below a second, else `20 s`, `1 min`. */
+function within(ms: number): string {
+  return ms < 1_000 ? `${ms} ms` : formatDuration(ms);
+}
+
 /** A probe of `npm run doctor` that did not answer within its deadline. */
 export class DeadlineError extends Error {
   override readonly name = "DeadlineError";
@@ -22,7 +27,7 @@ export async function withDeadline<T>(
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new DeadlineError(`${what} did not answer within ${formatDuration(ms)}`));
+      reject(new DeadlineError(`${what} did not answer within ${within(ms)}`));
     }, ms);
   });
   try {
@@ -60,7 +65,7 @@ export function runPulumi(
         if (error.killed) {
           return resolve({
             ok: false,
-            why: `${command} did not answer within ${formatDuration(deadlineMs)}`,
+            why: `${command} did not answer within ${within(deadlineMs)}`,
           });
         }
         resolve({ ok: false, why: `${command} failed (exit ${String(error.code ?? error.signal)})` });
