@@ -61,8 +61,7 @@ export async function graphChecks(
     if (!settings.ok) throw new RangeError(settings.error);
     scope = resolveGraphEndpoint(env["GRAPH_ENDPOINT"]).scope;
   } catch (error) {
-    const fix =
-      "set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (else ARM_*), and GRAPH_ENDPOINT only for a national cloud.";
+    const fix = "set them in the runner's environment (GRAPH_ENDPOINT only for a national cloud).";
     const failed: CheckResult = { name: CREDENTIALS, status: "fail", detail: (error as Error).message, fix };
     return [failed, ...skipAll("no Graph credentials")];
   }

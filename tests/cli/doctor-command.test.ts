@@ -220,7 +220,36 @@ describe("npm run doctor", () => {
     const result = await doctor(["--stack-config", file, "--pulumi-root", path.join(dir, "good")], {});
     expect(result.code).toBe(1);
     expect(result.out[3]).toMatch(
-      /^✗ Graph credentials: Graph credentials incomplete: missing AZURE_TENANT_ID \(or ARM_TENANT_ID\), .* Fix: set AZURE_TENANT_ID/,
+      /^✗ Graph credentials: Graph credentials incomplete: missing AZURE_TENANT_ID \(or ARM_TENANT_ID\), .* Fix: set them in the runner's environment \(GRAPH_ENDPOINT only for a national cloud\)\.$/,
+    );
+  });
+
+  it("warns, without failing, when the provider signs in as another app than the Graph step", async () => {
+    const file = await stackFile(CONFIG);
+    const graph = await startGraph({ roles: ALL_ROLES });
+    const env = { ...GRAPH_ENV, ARM_CLIENT_ID: "provider-app" };
+    const result = await doctor(
+      ["--stack-config", file, "--pulumi-root", path.join(dir, "good")],
+      env,
+      graph,
+    );
+    expect(result.code).toBe(0);
+    expect(result.out[4]).toBe(
+      "! Graph identities: AZURE_CLIENT_ID and ARM_CLIENT_ID name different apps: the lines below check the Graph " +
+        "step's app, while the provider creates users and groups as ARM_CLIENT_ID. Fix: grant the ARM_CLIENT_ID app " +
+        "the users and groups permissions too, or use one app.",
+    );
+  });
+
+  it("fails with exit 1 on a GRAPH_ENDPOINT that is not an https origin", async () => {
+    const file = await stackFile(CONFIG);
+    const env = { ...GRAPH_ENV, GRAPH_ENDPOINT: "http://graph.local" };
+    const result = await doctor(["--stack-config", file, "--pulumi-root", path.join(dir, "good")], env);
+    expect(result.code).toBe(1);
+    expect(result.out[3]).toBe(
+      '✗ Graph credentials: Invalid GRAPH_ENDPOINT: "http://graph.local". Allowed: an https origin without path, ' +
+        "e.g. https://graph.microsoft.com or https://graph.microsoft.us. Fix: set them in the runner's environment " +
+        "(GRAPH_ENDPOINT only for a national cloud).",
     );
   });
 
