@@ -11,7 +11,7 @@ const FLOORS = [
   ["engine"],
   ["review"],
   ["program", "plan"],
-  ["pipeline"],
+  ["pipeline", "doctor"],
   ["snapshot", "write-back", "graph"],
   ["groups"],
   ["render"],

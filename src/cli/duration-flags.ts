@@ -18,6 +18,7 @@ export const DURATION_FLAGS = {
   "max-bundle-age": { fallback: "2h", limits: COMPARED },
   "max-staleness": { fallback: "3h", limits: COMPARED },
   debounce: { fallback: "30s", limits: { ...TIMER, zero: true } },
+  "check-deadline": { fallback: "20s", limits: { max: "5m" } },
 } as const satisfies Record<string, { fallback: string; limits: DurationLimits }>;
 
 export type DurationFlag = keyof typeof DURATION_FLAGS;

@@ -39,6 +39,8 @@ export interface Call {
 /** The mutable state behind a sandbox's endpoints. */
 export interface SandboxState {
   readonly credentials: SandboxCredentials;
+  /** The attribute keys the credentials may read, `id` included; undefined: all. */
+  readonly readable?: ReadonlySet<string> | undefined;
   readonly tokenTtlSeconds: number;
   readonly tokens: TokenStore;
   readonly employees: EmployeeStore;
@@ -86,7 +88,10 @@ export function route(state: SandboxState, call: Call): Reply {
     return {
       kind: "json",
       status: 200,
-      body: { success: true, data: state.employees.attributeDefinitions() },
+      body: {
+        success: true,
+        data: state.employees.attributeDefinitions().filter((d) => state.readable?.has(d.key) ?? true),
+      },
     };
   }
   return listEmployees(state, call);
@@ -128,8 +133,13 @@ function throttled(state: SandboxState, call: Call): Reply | undefined {
 function listEmployees(state: SandboxState, call: Call): Reply {
   const refused = throttled(state, call);
   if (refused !== undefined) return refused;
-  const query = parseListQuery(call.query);
-  if (typeof query === "string") return personioError(400, query);
+  const asked = parseListQuery(call.query);
+  if (typeof asked === "string") return personioError(400, asked);
+  const readable = state.readable;
+  const query =
+    readable === undefined
+      ? asked
+      : { ...asked, attributes: (asked.attributes ?? [...readable]).filter((key) => readable.has(key)) };
   const fault = state.faults.atOffset(query.offset);
   if (fault?.kind === "reset") return fault;
   if (fault?.kind === "error") {

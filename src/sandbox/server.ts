@@ -36,6 +36,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
   const state: SandboxState = {
     credentials,
+    readable: options.readableAttributes && new Set(["id", ...options.readableAttributes]),
     tokenTtlSeconds: options.tokenTtlSeconds ?? 86_400,
     tokens: new TokenStore(),
     employees: new EmployeeStore(options.employees ?? loadSampleCompany({ today: options.today })),

@@ -70,6 +70,11 @@ export interface SandboxOptions {
   readonly employees?: readonly PersonioEmployeeItem[];
   /** The credentials `POST /v1/auth` accepts; default `sandbox-client` / `sandbox-secret`. */
   readonly credentials?: SandboxCredentials;
+  /**
+   * The attribute keys these credentials may read (`id` always): the attributes listing and every employee leave
+   * the others out, as Personio does for attributes not whitelisted for the credentials; default every attribute.
+   */
+  readonly readableAttributes?: readonly string[];
   /** Port on 127.0.0.1; default 0 (a free port). */
   readonly port?: number;
   /** Milliseconds added before answering every request; default 0. */

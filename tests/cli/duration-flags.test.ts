@@ -27,6 +27,7 @@ describe("duration flags", () => {
     ["max-lock-age", 7_200_000],
     ["max-staleness", 10_800_000],
     ["debounce", 30_000],
+    ["check-deadline", 20_000],
   ] as const)("--%s defaults to %d ms", (flag, ms) => {
     expect(durationFlag({}, flag)).toBe(ms);
   });
@@ -38,6 +39,7 @@ describe("duration flags", () => {
     ["cycle-timeout", "24d", 2_073_600_000],
     ["max-lock-age", "365d", 31_536_000_000],
     ["refresh-every", "never", Infinity],
+    ["check-deadline", "5m", 300_000],
   ] as const)("--%s %s is %d ms", (flag, text, ms) => {
     expect(durationFlag({ [flag]: text }, flag)).toBe(ms);
   });

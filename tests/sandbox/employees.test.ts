@@ -213,3 +213,32 @@ describe("GET /v1/company/employees/attributes", () => {
     expect((await call(s, "/v1/company/employees/attributes")).status).toBe(401);
   });
 });
+
+describe("credentials that may read some attributes (readableAttributes)", () => {
+  const readable = ["first_name", "status", "dynamic_31001"];
+
+  it("lists only those attributes, id included", async () => {
+    const s = await start({ employees: generateCompany(3, 1), readableAttributes: readable });
+    const answer = await get(s, "/v1/company/employees/attributes", await login(s));
+    expect((answer.body.data as { key: string }[]).map((d) => d.key)).toEqual([
+      "id",
+      "first_name",
+      "status",
+      "dynamic_31001",
+    ]);
+  });
+
+  it.each([
+    ["no attributes[]", "", ["id", "first_name", "status", "dynamic_31001"]],
+    [
+      "attributes[] beyond them",
+      "&attributes[]=first_name&attributes[]=position&attributes[]=dynamic_31001",
+      ["id", "first_name", "dynamic_31001"],
+    ],
+  ])("leaves the others out of every employee (%s)", async (_, query, keys) => {
+    const s = await start({ employees: generateCompany(3, 1), readableAttributes: readable });
+    const answer = await get(s, `${EMPLOYEES}?limit=3${query}`, await login(s));
+    const items = answer.body.data as { attributes: Record<string, unknown> }[];
+    expect(items.map((item) => Object.keys(item.attributes))).toEqual(Array(3).fill(keys));
+  });
+});
