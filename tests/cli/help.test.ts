@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { PassThrough, Readable } from "node:stream";
 import { runExportTenantCommand } from "../../src/cli/export-tenant-command";
 import { runGraphCommand } from "../../src/cli/graph-command";
+import { runInitCommand } from "../../src/cli/init-command";
 import type { CommandIO } from "../../src/cli/io";
 import { runPlanCommand } from "../../src/cli/plan-command";
 import { runPreviewCommand } from "../../src/cli/preview-command";
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, (argv: string[], io: CommandIO) => Promise<number
   graph: (argv, io) => runGraphCommand(argv, { io }),
   "export-tenant": (argv, io) => runExportTenantCommand(argv, { io }),
   shards: (argv, io) => runShardsCommand(argv, io),
+  init: (argv, io) => runInitCommand(argv, { io, input: Readable.from([]), output: new PassThrough() }),
   // scripts/sandbox.ts prints SANDBOX_USAGE for --help and a CliError's message with exit 2.
   sandbox: (argv, io) => {
     try {
