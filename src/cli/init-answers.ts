@@ -118,15 +118,21 @@ export function mapping(text: string, readable: readonly string[] | undefined): 
     result[match[1] as string] = match[2] as string;
   }
   checkAnswer({ attributeMapping: result });
-  const unreadable = Object.entries(result).find(
-    ([, key]) => readable !== undefined && !readable.includes(key),
-  );
-  if (unreadable !== undefined && readable !== undefined) {
-    throw new ConfigError(
-      `Invalid value for personio-azuread:attributeMapping.${unreadable[0]}: ${JSON.stringify(unreadable[1])}. Allowed: an attribute these Personio credentials can read (${readable.length} listed above).`,
-    );
+  for (const [target, key] of Object.entries(result)) {
+    readableKey(`attributeMapping.${target}`, key, readable);
   }
   return result;
+}
+
+/**
+ * The key, when the Personio credentials may read it (or nothing is known of what they may read); else the
+ * one-line ConfigError naming the config key.
+ */
+export function readableKey(name: string, key: string, readable: readonly string[] | undefined): string {
+  if (readable === undefined || readable.includes(key)) return key;
+  throw new ConfigError(
+    `Invalid value for personio-azuread:${name}: ${JSON.stringify(key)}. Allowed: one of the ${readable.length} attributes these Personio credentials can read.`,
+  );
 }
 
 function usage(message: string): CommandError {

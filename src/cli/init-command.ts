@@ -66,10 +66,9 @@ export async function runInitCommand(argv: readonly string[], deps: InitDeps): P
       readable,
       answers: answers as Partial<InitAnswers>,
     });
-    let readable: readonly string[] | undefined;
+    const readable = await attributes(deps, yes);
     for (const q of QUESTIONS) {
       if (q.skip?.(answers as Partial<InitAnswers>) === true) continue;
-      if (q.key === "attributeMapping") readable = await attributes(deps, yes);
       const ctx = context(readable);
       const flag = values[q.flag.name];
       answers[q.key] =

@@ -5,6 +5,7 @@ import {
   DEFAULT_MAPPING,
   type InitAnswers,
   mapping,
+  readableKey,
   stackName,
   tenantId,
 } from "./init-answers";
@@ -117,7 +118,8 @@ export const QUESTIONS: readonly Question[] = [
       example: "preferred_name",
     }),
     fallback: () => "first_name",
-    read: checked("beginning"),
+    read: (text, { readable }) =>
+      readableKey("loginSchema.beginning.attribute", checked("beginning")(text), readable),
   }),
   question({
     key: "beginningUse",
@@ -156,7 +158,10 @@ export const QUESTIONS: readonly Question[] = [
       example: "none",
     }),
     fallback: () => "last_name",
-    read: checked("end"),
+    read: (text, { readable }) =>
+      text === "none"
+        ? checked("end")(text)
+        : readableKey("loginSchema.end.attribute", checked("end")(text), readable),
   }),
   question({
     key: "endUse",

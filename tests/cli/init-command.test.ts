@@ -4,6 +4,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { runInitCommand } from "../../src/cli/init-command";
 import { loadStackFile } from "../../src/cli/stack-config";
+import { PersonioClient } from "../../src/personio";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 
 let dir: string;
@@ -292,13 +293,29 @@ describe("npm run init with Personio credentials", () => {
     expect(run.asked).toContain("  position  Position\n");
     expect(run.err).toEqual([
       expect.stringMatching(
-        /^Invalid value for personio-azuread:attributeMapping\.mobilePhone: "dynamic_99999"\. Allowed: an attribute these Personio credentials can read \(\d+ listed above\)\.$/,
+        /^Invalid value for personio-azuread:attributeMapping\.mobilePhone: "dynamic_99999"\. Allowed: one of the \d+ attributes these Personio credentials can read\.$/,
       ),
     ]);
     expect(loaded()).toMatchObject({
       clientId: sandbox.credentials.clientId,
       attributeMapping: DEFAULT_MAPPING,
     });
+  });
+
+  it("fails --yes with exit 2 for a login attribute the key cannot read, and writes nothing", async () => {
+    const run = await init(["--yes", "--domain", "contoso.com", "--end", "dynamic_99999"], [], env());
+    const { credentials, baseUrl } = sandbox;
+    const client = new PersonioClient({ baseUrl, ...credentials, appId: "INIT_TEST" });
+    const count = (await client.listAttributes()).length;
+    expect(run).toEqual({
+      code: 2,
+      out: [],
+      err: [
+        `Invalid value for personio-azuread:loginSchema.end.attribute: "dynamic_99999". Allowed: one of the ${count} attributes these Personio credentials can read.`,
+      ],
+      asked: [],
+    });
+    expect(readdirSync(path.join(dir, "stacks"))).toEqual([]);
   });
 
   it("offers the default mapping when Personio refuses the credentials, in one line without the secret", async () => {
