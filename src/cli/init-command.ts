@@ -85,8 +85,8 @@ export async function runInitCommand(argv: readonly string[], deps: InitDeps): P
     checkStackFileText(text, done);
     createFileOnce(file, text);
     io.stdout(
-      `Wrote ${file}. Next: pulumi config set --secret personioClientSecret <secret> --stack ${done.stack}; ` +
-        `npm run plan -- --stack-config ${path.relative(cwd, file)}`,
+      `Wrote ${file}. Next: pulumi stack init ${done.stack}; pulumi config set --secret personioClientSecret <secret>; ` +
+        `PERSONIO_CLIENT_SECRET=<secret> npm run plan -- --stack-config ${path.relative(cwd, file)}`,
     );
     return EXIT.ok;
   } catch (error) {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { runInitCommand } from "../../src/cli/init-command";
+import { runPlanCommand } from "../../src/cli/plan-command";
 import { loadStackFile } from "../../src/cli/stack-config";
 import { PersonioClient } from "../../src/personio";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
@@ -43,8 +44,8 @@ async function init(argv: string[], typed: string[], env: Record<string, string>
 }
 
 const WROTE = () =>
-  `Wrote ${file}. Next: pulumi config set --secret personioClientSecret <secret> --stack prod; ` +
-  "npm run plan -- --stack-config stacks/Pulumi.prod.yaml";
+  `Wrote ${file}. Next: pulumi stack init prod; pulumi config set --secret personioClientSecret <secret>; ` +
+  "PERSONIO_CLIENT_SECRET=<secret> npm run plan -- --stack-config stacks/Pulumi.prod.yaml";
 
 /** The written file through the loader the plan uses, with the secret the environment would give. */
 function loaded() {
@@ -300,6 +301,19 @@ describe("npm run init with Personio credentials", () => {
       clientId: sandbox.credentials.clientId,
       attributeMapping: DEFAULT_MAPPING,
     });
+  });
+
+  it("writes a file the offline plan runs with against the same Personio", async () => {
+    const written = await init(["--yes", "--domain", "contoso.com"], [], env());
+    expect(written.code).toBe(0);
+    const err: string[] = [];
+    const code = await runPlanCommand(["--stack-config", file, "--today", "2026-12-01"], {
+      stdout: () => undefined,
+      stderr: (text) => err.push(text),
+      env: env(),
+      now: () => new Date(0),
+    });
+    expect({ code, err }).toEqual({ code: 0, err: [] });
   });
 
   it("fails --yes with exit 2 for a login attribute the key cannot read, and writes nothing", async () => {
