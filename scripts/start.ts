@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { processIO } from "../src/cli/io";
 import { runPlanCommand } from "../src/cli/plan-command";
+import { START_SPEC, startFlags } from "../src/cli/start-flags";
 import {
   exportTenant,
   loadSampleCompany,
@@ -25,6 +26,8 @@ const GRAPH_APP = {
  * then everything stops.
  */
 async function main(): Promise<number> {
+  const done = startFlags(process.argv.slice(2), processIO());
+  if (done !== undefined) return done;
   const employees = loadSampleCompany();
   const sandbox = await startSandbox({ employees });
   const graph = await startGraphEmulator({ ...GRAPH_APP, users: tenantFromCompany(employees) });
@@ -47,6 +50,7 @@ async function main(): Promise<number> {
         PERSONIO_CLIENT_ID: sandbox.credentials.clientId,
         PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
       }),
+      START_SPEC,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,21 +4,26 @@ import { causeLine } from "../engine/cause-line";
 import { type PersonioClientOptions, PersonioError } from "../personio";
 import { personioClient } from "../pipeline/personio";
 import { reportFailure } from "./failure";
-import { parseFlags } from "./flags";
+import { type CommandSpec, parseFlags, printedHelp, usageLine } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { loadStackFile } from "./stack-config";
 
-const USAGE = [
-  "Usage: npm run attributes -- --stack-config FILE",
-  "  --stack-config FILE  the stack file whose Personio credentials are used (required, no default), " +
-    "e.g. --stack-config stacks/Pulumi.prod.yaml",
-  "  --help               this text",
-  "Lists the attributes the credentials may read: key, label, type, how many employees have a value (never the " +
+const SPEC: CommandSpec = {
+  usage: "npm run attributes -- --stack-config FILE",
+  about:
+    "Lists the attributes the credentials may read: key, label, type, how many employees have a value (never the " +
     "values) and the attributeMapping line that would use it (<input>: any azuread.User input, e.g. employeeType).",
-  "Example: npm run attributes -- --stack-config stacks/Pulumi.prod.yaml",
-].join("\n");
-
-const OPTIONS = { "stack-config": { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+  flags: {
+    "stack-config": {
+      type: "string",
+      value: "FILE",
+      required: true,
+      description: "the stack file whose Personio credentials are used",
+      example: "stacks/Pulumi.prod.yaml",
+    },
+  },
+  example: "npm run attributes -- --stack-config stacks/Pulumi.prod.yaml",
+};
 
 /** Terminal width when stdout is not a terminal. */
 export const DEFAULT_COLUMNS = 100;
@@ -39,14 +44,14 @@ export interface AttributesDeps {
 export async function runAttributesCommand(argv: readonly string[], deps: AttributesDeps): Promise<number> {
   const { io } = deps;
   try {
-    const values = parseFlags(argv, OPTIONS, USAGE);
-    if (values["help"] === true) {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
+    const values = parseFlags(argv, SPEC);
+    if (printedHelp(values, SPEC, io)) return EXIT.ok;
     const file = values["stack-config"];
     if (typeof file !== "string" || file === "") {
-      throw new CommandError(`Missing --stack-config FILE: whose credentials to use. ${USAGE}`, EXIT.usage);
+      throw new CommandError(
+        `Missing --stack-config FILE: whose credentials to use. ${usageLine(SPEC)}`,
+        EXIT.usage,
+      );
     }
     const config = loadStackFile(file, io.env);
     const client = personioClient(config, deps.personio);

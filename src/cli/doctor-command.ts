@@ -6,29 +6,45 @@ import type { PersonioClientOptions } from "../personio";
 import { graphChecks, type GraphTokenSource } from "./doctor-graph";
 import { personioChecks } from "./doctor-personio";
 import { runPulumi } from "./doctor-probes";
-import { durationFlag } from "./duration-flags";
+import { DURATION_FLAGS, durationFlag } from "./duration-flags";
 import { reportFailure } from "./failure";
-import { parseFlags } from "./flags";
+import { type CommandSpec, parseFlags, printedHelp, usageLine } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 
-const USAGE = [
-  "Usage: npm run doctor -- --stack-config FILE [--pulumi-root DIR] [--check-deadline DURATION]",
-  "  --stack-config FILE        the stack file to check (required, no default), e.g. --stack-config stacks/Pulumi.prod.yaml",
-  "  --pulumi-root DIR          a directory holding bin/pulumi (default: pulumi on PATH), e.g. --pulumi-root ~/.pulumi",
-  "  --check-deadline DURATION  the longest wait of each check (default 20s, at most 5m), e.g. --check-deadline 1m",
-  "  --help                     this text",
-  "Reads PERSONIO_CLIENT_ID, PERSONIO_CLIENT_SECRET, PERSONIO_BASE_URL (over the stack file), AZURE_* (else ARM_*), " +
-    "GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST and PULUMI_BACKEND_URL; prints no secret and no employee data.",
-  "Exit status: 0 no check failed (warnings allowed), 1 a check failed, 2 bad flags or stack config.",
-  "Example: npm run doctor -- --stack-config stacks/Pulumi.prod.yaml",
-].join("\n");
-
-const OPTIONS = {
-  "stack-config": { type: "string" },
-  "pulumi-root": { type: "string" },
-  "check-deadline": { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
+const SPEC: CommandSpec = {
+  usage: "npm run doctor -- --stack-config FILE [--pulumi-root DIR] [--check-deadline DURATION]",
+  about:
+    "One line per check, ✓ or ✗ with the fix: Personio, Graph permissions, the Pulumi CLI and backend, the time zone.",
+  flags: {
+    "stack-config": {
+      type: "string",
+      value: "FILE",
+      required: true,
+      description: "the stack file to check",
+      example: "stacks/Pulumi.prod.yaml",
+    },
+    "pulumi-root": {
+      type: "string",
+      value: "DIR",
+      default: "pulumi on PATH",
+      description: "a directory holding bin/pulumi",
+      example: "~/.pulumi",
+    },
+    "check-deadline": {
+      type: "string",
+      value: "DURATION",
+      default: DURATION_FLAGS["check-deadline"].fallback,
+      description: "the longest wait of each check (at most 5m)",
+      example: "1m",
+    },
+  },
+  notes: [
+    "Reads PERSONIO_CLIENT_ID, PERSONIO_CLIENT_SECRET, PERSONIO_BASE_URL (over the stack file), AZURE_* (else ARM_*), " +
+      "GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST and PULUMI_BACKEND_URL; prints no secret and no employee data.",
+    "Exit status: 0 no check failed (warnings allowed), 1 a check failed, 2 bad flags or stack config.",
+  ],
+  example: "npm run doctor -- --stack-config stacks/Pulumi.prod.yaml",
+};
 
 export interface DoctorDeps {
   readonly io: CommandIO;
@@ -47,14 +63,14 @@ export interface DoctorDeps {
 export async function runDoctorCommand(argv: readonly string[], deps: DoctorDeps): Promise<number> {
   const { io } = deps;
   try {
-    const values = parseFlags(argv, OPTIONS, USAGE);
-    if (values["help"] === true) {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
+    const values = parseFlags(argv, SPEC);
+    if (printedHelp(values, SPEC, io)) return EXIT.ok;
     const file = values["stack-config"];
     if (typeof file !== "string" || file === "") {
-      throw new CommandError(`Missing --stack-config FILE: the stack file to check. ${USAGE}`, EXIT.usage);
+      throw new CommandError(
+        `Missing --stack-config FILE: the stack file to check. ${usageLine(SPEC)}`,
+        EXIT.usage,
+      );
     }
     const deadlineMs = durationFlag(values, "check-deadline");
     const root = typeof values["pulumi-root"] === "string" ? values["pulumi-root"] : undefined;

@@ -9,20 +9,30 @@ import {
 } from "../graph";
 import { causeLine } from "../engine/cause-line";
 import { reportFailure } from "./failure";
-import { parseFlags } from "./flags";
+import { type CommandSpec, parseFlags, printedHelp, usageLine } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
 
-const USAGE = [
-  "Usage: npm run export-tenant -- --out FILE",
-  "  --out FILE   where the tenant export is written (required, no default; mode 0600), e.g. --out users.json",
-  "  --help       this text",
-  "Credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (else ARM_*) or AZURE_FEDERATED_TOKEN_FILE; " +
-    `GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST. The identity needs ${GRAPH_PERMISSIONS.listUsers}.`,
-  "Example: npm run export-tenant -- --out users.json && npm run plan -- --stack-config stacks/Pulumi.prod.yaml --existing-accounts users.json",
-].join("\n");
-
-const OPTIONS = { out: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+const SPEC: CommandSpec = {
+  usage: "npm run export-tenant -- --out FILE",
+  about:
+    "Every user of the tenant, all pages, with the fields npm run plan --existing-accounts reads. Exit 0 written, 1 Graph failed, 2 bad flags, output path or no Graph credentials.",
+  flags: {
+    out: {
+      type: "string",
+      value: "FILE",
+      required: true,
+      description: "where the tenant export is written (mode 0600)",
+      example: "users.json",
+    },
+  },
+  notes: [
+    "Credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (else ARM_*) or AZURE_FEDERATED_TOKEN_FILE; " +
+      `GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST. The identity needs ${GRAPH_PERMISSIONS.listUsers}.`,
+  ],
+  example:
+    "npm run export-tenant -- --out users.json && npm run plan -- --stack-config stacks/Pulumi.prod.yaml --existing-accounts users.json",
+};
 
 export interface ExportTenantDeps {
   readonly io: CommandIO;
@@ -41,14 +51,11 @@ export async function runExportTenantCommand(
 ): Promise<number> {
   const { io } = deps;
   try {
-    const values = parseFlags(argv, OPTIONS, USAGE);
-    if (values["help"] === true) {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
+    const values = parseFlags(argv, SPEC);
+    if (printedHelp(values, SPEC, io)) return EXIT.ok;
     const out = values["out"];
     if (typeof out !== "string" || out === "") {
-      throw new CommandError(`Missing --out FILE: where to write the export. ${USAGE}`, EXIT.usage);
+      throw new CommandError(`Missing --out FILE: where to write the export. ${usageLine(SPEC)}`, EXIT.usage);
     }
     const target = outputTarget("out", out);
     const api = (deps.graphApi ?? graphApiFromEnv)(io.env);

@@ -20,29 +20,40 @@ import { causeLine } from "../engine/cause-line";
 import { reportFailure } from "./failure";
 import { graphActionLine } from "./graph-lines";
 import { type CommandIO, EXIT } from "./io";
-import { guardOptions, runnerFlags, stackConfigFile } from "./runner-args";
+import type { CommandSpec } from "./flags";
+import {
+  GUARD_FLAGS,
+  guardOptions,
+  runnerFlags,
+  STACK_CONFIG_FLAG,
+  STACK_FLAGS,
+  stackConfigFile,
+} from "./runner-args";
 import { loadStackFile } from "./stack-config";
 
-const USAGE = [
-  "Usage: npm run graph -- --stack <name> [--dry-run] [--stack-config FILE] [--cwd DIR] [--allow-mass-disable] [--max-disables N]",
-  "  --stack NAME           the stack whose config is read (required, no default), e.g. --stack prod",
-  "  --dry-run              list the actions by employee id and count them; send nothing (default: off)",
-  "  --stack-config FILE    the stack config file (default: <cwd>/stacks/Pulumi.<stack>.yaml), e.g. --stack-config stacks/Pulumi.prod.yaml",
-  "  --cwd DIR              the project directory (default: the current directory), e.g. --cwd /srv/personio-azuread",
-  "  --allow-mass-disable   send every revoke, past the disables guard (default: off: at most 5 revokes, or --max-disables)",
-  "  --max-disables N       the disables guard's threshold for revokes (default: 5 without a preview), e.g. --max-disables 20",
-  "Credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (else ARM_*) or AZURE_FEDERATED_TOKEN_FILE; GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST.",
-].join("\n");
-
-const OPTIONS = {
-  stack: { type: "string" },
-  "stack-config": { type: "string" },
-  cwd: { type: "string" },
-  "dry-run": { type: "boolean" },
-  "allow-mass-disable": { type: "boolean" },
-  "max-disables": { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
+const SPEC: CommandSpec = {
+  usage: "npm run graph -- --stack <name> [flags]",
+  about:
+    "The Graph actions the runner takes after up (session revokes, Temporary Access Passes, extension attributes), for the first run and repairs. Exit 0 done, 1 an action, Graph or Personio failed, 2 bad flags, config or no Graph credentials.",
+  flags: {
+    stack: STACK_FLAGS.stack,
+    "dry-run": {
+      type: "boolean",
+      description: "list the actions by employee id and count them; send nothing",
+    },
+    "stack-config": STACK_CONFIG_FLAG,
+    cwd: STACK_FLAGS.cwd,
+    "allow-mass-disable": {
+      type: "boolean",
+      description: "send every revoke, past the disables guard (else at most 5 revokes, or --max-disables)",
+    },
+    "max-disables": { ...GUARD_FLAGS["max-disables"], default: "5 (no preview to take a share of)" },
+  },
+  notes: [
+    "Credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (else ARM_*) or AZURE_FEDERATED_TOKEN_FILE; GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST.",
+  ],
+  example: "npm run graph -- --stack prod --dry-run",
+};
 
 export interface GraphCommandDeps {
   readonly io: CommandIO;
@@ -62,7 +73,7 @@ export interface GraphCommandDeps {
 export async function runGraphCommand(argv: readonly string[], deps: GraphCommandDeps): Promise<number> {
   const { io } = deps;
   try {
-    const flags = runnerFlags(argv, OPTIONS, USAGE, io);
+    const flags = runnerFlags(argv, SPEC, io);
     if (flags === undefined) return EXIT.ok;
     const { values, target } = flags;
     const guards = guardOptions(values);

@@ -1,28 +1,60 @@
-import { durationFlag } from "./duration-flags";
-import type { Values } from "./flags";
+import { DURATION_FLAGS, durationFlag } from "./duration-flags";
+import type { FlagTable, Values } from "./flags";
 import { CommandError, EXIT } from "./io";
 import { NOTIFY_FORMATS, type NotifyFormat } from "../notify/format";
 import type { OpsSettings } from "../ops/settings";
-
-/** The operations flags of `reconcile`. */
-export const OPS_OPTIONS = {
-  listen: { type: "string" },
-  "notify-url": { type: "string" },
-  "notify-format": { type: "string" },
-  "max-staleness": { type: "string" },
-  "webhook-path": { type: "string" },
-  debounce: { type: "string" },
-} as const;
-
-export const OPS_USAGE =
-  "[--listen HOST:PORT] [--notify-url URL] [--notify-format teams|slack|json] [--max-staleness 3h] " +
-  "[--webhook-path /webhooks/personio] [--debounce 30s] (webhooks: with --listen and PERSONIO_WEBHOOK_TOKEN)";
 
 /** The webhook route's path when `--webhook-path` is not given. */
 export const DEFAULT_WEBHOOK_PATH = "/webhooks/personio";
 /** The shortest `PERSONIO_WEBHOOK_TOKEN` taken: 32 characters, e.g. `openssl rand -hex 32` gives 64. */
 export const MIN_WEBHOOK_TOKEN = 32;
 const OPS_PATHS = ["/healthz", "/readyz", "/metrics"];
+
+/** The operations flags of `reconcile`. */
+export const OPS_FLAGS = {
+  listen: {
+    type: "string",
+    value: "HOST:PORT",
+    default: "off, no server",
+    description: "serve /healthz, /readyz, /metrics (and with PERSONIO_WEBHOOK_TOKEN Personio's webhooks)",
+    example: "0.0.0.0:9464",
+  },
+  "notify-url": {
+    type: "string",
+    value: "URL",
+    default: "NOTIFY_URL, else no notifications",
+    description: "post refusals, failures and recoveries to this chat webhook",
+    example: "https://example.webhook.office.com/…",
+  },
+  "notify-format": {
+    type: "string",
+    value: "teams|slack|json",
+    default: "teams",
+    description: "the notification's format",
+    example: "slack",
+  },
+  "max-staleness": {
+    type: "string",
+    value: "DURATION",
+    default: DURATION_FLAGS["max-staleness"].fallback,
+    description: "how long without a successful cycle until /healthz?sync and the metrics say stale",
+    example: "6h",
+  },
+  "webhook-path": {
+    type: "string",
+    value: "PATH",
+    default: DEFAULT_WEBHOOK_PATH,
+    description: "the route of Personio's webhooks (with --listen)",
+    example: "/hooks/personio",
+  },
+  debounce: {
+    type: "string",
+    value: "DURATION",
+    default: DURATION_FLAGS.debounce.fallback,
+    description: "how long a webhook's ids wait for more before their targeted cycle",
+    example: "10s",
+  },
+} as const satisfies FlagTable;
 
 /** Reads and checks the operations flags; a bad one is a usage error naming it. */
 export function opsSettings(values: Values, env: Readonly<Record<string, string | undefined>>): OpsSettings {

@@ -10,23 +10,50 @@ import {
   runApplyShardPhase,
   runCheckPhase,
 } from "../runner/sharded-phases";
-import { durationFlag } from "./duration-flags";
-import type { Values } from "./flags";
+import { DURATION_FLAGS, durationFlag } from "./duration-flags";
+import type { FlagTable, Values } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 
-/** The flags of the three phases of a sharded cycle over several hosts. */
-export const PHASE_OPTIONS = {
-  check: { type: "boolean" },
-  out: { type: "string" },
-  "apply-shard": { type: "string" },
-  checked: { type: "string" },
-  "after-up": { type: "boolean" },
-  "max-bundle-age": { type: "string" },
-} as const;
-
-export const PHASE_USAGE =
-  "[--check --out DIR | --apply-shard I --checked DIR | --after-up --checked DIR] [--max-bundle-age 2h] " +
-  "(a sharded stack over several hosts; the bundle sealed with PERSONIO_AZUREAD_BUNDLE_KEY)";
+/** The flags of the three phases of a sharded cycle over several hosts (the bundle sealed with PERSONIO_AZUREAD_BUNDLE_KEY). */
+export const PHASE_FLAGS = {
+  check: {
+    type: "boolean",
+    description:
+      "phase 1 of a sharded cycle over several hosts: preview every shard, check the guards, write the bundle to --out",
+  },
+  out: {
+    type: "string",
+    value: "DIR",
+    default: "none, required with --check",
+    description: "where --check writes the checked bundle",
+    example: "bundle",
+  },
+  "apply-shard": {
+    type: "string",
+    value: "I",
+    default: "none",
+    description: "phase 2: apply shard I (0…shards-1) from the bundle in --checked",
+    example: "3",
+  },
+  checked: {
+    type: "string",
+    value: "DIR",
+    default: "none, required with --apply-shard and --after-up",
+    description: "the bundle --check wrote",
+    example: "bundle",
+  },
+  "after-up": {
+    type: "boolean",
+    description: "phase 3: the after-up steps and the cycle's report, from the bundle in --checked",
+  },
+  "max-bundle-age": {
+    type: "string",
+    value: "DURATION",
+    default: DURATION_FLAGS["max-bundle-age"].fallback,
+    description: "the oldest bundle --apply-shard and --after-up take",
+    example: "1h",
+  },
+} as const satisfies FlagTable;
 
 /** One phase of a sharded cycle, from the flags. */
 export type PhaseFlag =

@@ -13,13 +13,54 @@ import { withShards } from "../plan/shards";
 import { calendarDateIn, type DesiredUser, instantIn } from "../render";
 import { planWriteBack } from "../write-back";
 import { reportFailure } from "./failure";
-import { parseFlags } from "./flags";
+import { type CommandSpec, type FlagTable, helpText, parseFlags, usageLine } from "./flags";
 import { loadStackFile } from "./stack-config";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
 
-const USAGE =
-  "Usage: npm run plan -- --stack-config stacks/Pulumi.<stack>.yaml [--today YYYY-MM-DD] [--json plan.json] [--existing-accounts accounts.json]";
+/** The flags of `npm run plan`; `npm start` passes its own arguments to the same command. */
+export const PLAN_FLAGS = {
+  "stack-config": {
+    type: "string",
+    value: "FILE",
+    required: true,
+    description: "the stack config file to plan",
+    example: "stacks/Pulumi.prod.yaml",
+  },
+  today: {
+    type: "string",
+    value: "YYYY-MM-DD",
+    default: "today in the stack's time zone",
+    description: "the day to plan for (joiners, leavers)",
+    example: "2026-10-01",
+  },
+  json: {
+    type: "string",
+    value: "FILE",
+    default: "none, no file written",
+    description: "also write the plan as JSON (mode 0600)",
+    example: "plan.json",
+  },
+  "existing-accounts": {
+    type: "string",
+    value: "FILE",
+    default: "none: an empty tenant",
+    description: "a tenant export (npm run export-tenant) to plan adoption, collisions and disables against",
+    example: "users.json",
+  },
+} as const satisfies FlagTable;
+
+const SPEC: CommandSpec = {
+  usage: "npm run plan -- --stack-config stacks/Pulumi.<stack>.yaml [flags]",
+  about:
+    "Lists Personio and prints what the directory would look like; no Pulumi engine, no Azure. Exit 0 done, 1 Personio could not be read, 2 bad flags, config or file.",
+  flags: PLAN_FLAGS,
+  notes: [
+    "Environment: PERSONIO_CLIENT_ID, PERSONIO_CLIENT_SECRET, PERSONIO_BASE_URL override the stack file.",
+  ],
+  example:
+    "npm run plan -- --stack-config stacks/Pulumi.prod.yaml --existing-accounts users.json --json plan.json",
+};
 
 interface PlanArgs {
   readonly stackConfig: string;
@@ -31,13 +72,18 @@ interface PlanArgs {
 /**
  * `npm run plan`: lists Personio, renders the desired directory and prints it; with `--json` also writes it.
  * Nothing is written unless the whole run succeeded. Returns the exit status: 0 done, 1 Personio could not be
- * read completely, 2 bad flags, config or input file.
+ * read completely, 2 bad flags, config or input file. `spec` is the command's flag table and help: `npm start`
+ * passes its own, with its defaults.
  */
-export async function runPlanCommand(argv: readonly string[], io: CommandIO): Promise<number> {
+export async function runPlanCommand(
+  argv: readonly string[],
+  io: CommandIO,
+  spec: CommandSpec = SPEC,
+): Promise<number> {
   try {
-    const args = parsePlanArgs(argv);
+    const args = parsePlanArgs(argv, spec);
     if (args === "help") {
-      io.stdout(USAGE);
+      io.stdout(helpText(spec));
       return EXIT.ok;
     }
     const output = args.json === undefined ? undefined : outputTarget("json", args.json);
@@ -87,22 +133,12 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
   }
 }
 
-function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
-  const values = parseFlags(
-    argv,
-    {
-      "stack-config": { type: "string" },
-      today: { type: "string" },
-      json: { type: "string" },
-      "existing-accounts": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    USAGE,
-  );
+function parsePlanArgs(argv: readonly string[], spec: CommandSpec): PlanArgs | "help" {
+  const values = parseFlags(argv, spec);
   if (values["help"] === true) return "help";
   const stackConfig = values["stack-config"];
   if (typeof stackConfig !== "string" || stackConfig === "") {
-    throw new CommandError(`Missing --stack-config. ${USAGE}`, EXIT.usage);
+    throw new CommandError(`Missing --stack-config. ${usageLine(spec)}`, EXIT.usage);
   }
   const today = values["today"] as string | undefined;
   if (today !== undefined && toCalendarDate(today) !== today) {

@@ -13,23 +13,35 @@ import { reportFailure } from "./failure";
 import { previewGraphSummary } from "./preview-graph";
 import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
-import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
+import { GUARD_FLAGS, guardOptions, runnerFlags, STACK_FLAGS } from "./runner-args";
+import type { CommandSpec } from "./flags";
 import { openShardStack } from "../engine/shard-stack";
 import { previewShards } from "./preview-shards";
-import { shardParallelism, stackShards } from "./shard-count";
+import { SHARD_PARALLELISM_FLAG, shardParallelism, stackShards } from "./shard-count";
 
-const USAGE =
-  "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--show-names] [--cwd DIR] [--pulumi-root DIR] " +
-  "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] " +
-  "[--min-employee-share 0.9] [--shard-parallelism 2]. With personio-azuread:shards, one summary for all shard stacks. The summary names employees by id only; --show-names adds UPNs and changed values " +
-  "(only for a private repository: every reader of the repository sees the pull-request comment).";
-
-const OPTIONS = {
-  ...COMMON_OPTIONS,
-  "summary-md": { type: "string" },
-  "show-names": { type: "boolean" },
-  "shard-parallelism": { type: "string" },
-} as const;
+const SPEC: CommandSpec = {
+  usage: "npm run preview -- --stack <name> [flags]",
+  about:
+    "A preview of the stack with a Markdown summary for the pull request; with personio-azuread:shards, one summary for all shard stacks. Exit 0 the guards would let up run, 2 they would refuse it or bad flags, 1 the preview failed.",
+  flags: {
+    ...STACK_FLAGS,
+    "summary-md": {
+      type: "string",
+      value: "FILE",
+      default: "none: the summary goes to stdout",
+      description: "write the Markdown summary to this file",
+      example: "summary.md",
+    },
+    "show-names": {
+      type: "boolean",
+      description:
+        "add UPNs and changed values to the summary, which names employees by id only (only for a private repository: every reader of the repository sees the pull-request comment)",
+    },
+    ...GUARD_FLAGS,
+    "shard-parallelism": SHARD_PARALLELISM_FLAG,
+  },
+  example: "npm run preview -- --stack prod --summary-md summary.md",
+};
 
 /**
  * `npm run preview`: a preview of the stack with a Markdown summary for the pull request, naming employees by id
@@ -52,7 +64,7 @@ export async function runPreviewCommand(
   const events: EngineEvent[] = [];
   let outputs: ObservedOutputs = {};
   try {
-    const flags = runnerFlags(argv, OPTIONS, USAGE, io);
+    const flags = runnerFlags(argv, SPEC, io);
     if (flags === undefined) return EXIT.ok;
     const { values, target } = flags;
     const guards = guardOptions(values);

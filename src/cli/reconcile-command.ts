@@ -4,7 +4,7 @@ import type { CycleOptions } from "../runner/cycle-types";
 import { CycleRedactor } from "../util/known-names";
 import { lineLogger } from "../util/log";
 import { runLoop } from "../runner/loop";
-import { OPS_OPTIONS, OPS_USAGE, opsSettings } from "./ops-flags";
+import { opsSettings } from "./ops-flags";
 import { startOps } from "../ops/setup";
 import { type StackOps, type StackTarget, UnknownStackError } from "../engine/stack-ops";
 import { SuccessClock } from "../runner/staleness";
@@ -17,37 +17,15 @@ import { removeStaleSnapshots } from "../snapshot";
 import { reportFailure } from "./failure";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { loopTimezone } from "./loop-timezone";
-import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
+import { guardOptions, runnerFlags } from "./runner-args";
 import { durationFlag } from "./duration-flags";
 import { onlyFlag } from "./only-flag";
 import { openShardStack } from "../engine/shard-stack";
 import { runCoordinatorCycle, type ShardedStack } from "../runner/coordinator";
 import { shardParallelism, stackShards } from "./shard-count";
-import { PHASE_OPTIONS, PHASE_USAGE, phaseFlag, runPhase } from "./phase-command";
+import { phaseFlag, runPhase } from "./phase-command";
 import { parseFlags } from "./flags";
-
-const USAGE =
-  "Usage: npm run reconcile -- --stack <name> [--once [--only 812,913]] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
-  "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
-  "[--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] [--shard-parallelism 2] " +
-  `${PHASE_USAGE} ${OPS_USAGE}`;
-
-const OPTIONS = {
-  ...COMMON_OPTIONS,
-  ...OPS_OPTIONS,
-  ...PHASE_OPTIONS,
-  once: { type: "boolean" },
-  only: { type: "string" },
-  interval: { type: "string" },
-  jitter: { type: "string" },
-  "refresh-every": { type: "string" },
-  grace: { type: "string" },
-  "cycle-timeout": { type: "string" },
-  "max-lock-age": { type: "string" },
-  timezone: { type: "string" },
-  "log-format": { type: "string" },
-  "shard-parallelism": { type: "string" },
-} as const;
+import { RECONCILE_SPEC as SPEC } from "./reconcile-flags";
 
 /** What the reconcile command needs from the process; the script passes the real ones, tests fakes. */
 export interface ReconcileDeps {
@@ -74,7 +52,7 @@ export interface ReconcileDeps {
  */
 export async function runReconcileCommand(argv: readonly string[], deps: ReconcileDeps): Promise<number> {
   try {
-    const flags = runnerFlags(argv, OPTIONS, USAGE, deps.io);
+    const flags = runnerFlags(argv, SPEC, deps.io);
     if (flags === undefined) return EXIT.ok;
     const { values, target } = flags;
     const guards = guardOptions(values);
@@ -239,7 +217,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
 
 /** Checks a reconcile command line's flags (an example in deploy/, say) without running it; throws a CommandError. */
 export function checkReconcileArgs(argv: readonly string[]): void {
-  phaseFlag(parseFlags(argv, OPTIONS, USAGE), undefined);
+  phaseFlag(parseFlags(argv, SPEC), undefined);
 }
 
 /** `make` called once, its result kept (also its error: the next cycle calls again). */

@@ -1,49 +1,106 @@
 import path from "node:path";
 import { DEFAULT_GUARDS, type GuardOptions } from "../review/guards";
-import type { SkipLimit } from "../review/skipped-guard";
+import { DEFAULT_SKIP_LIMIT, type SkipLimit } from "../review/skipped-guard";
 import type { StackTarget } from "../engine/stack-ops";
-import { parseFlags, type Values } from "./flags";
+import { type CommandSpec, type FlagTable, parseFlags, printedHelp, usageLine, type Values } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 
+/** The stack and where its project is: every runner command's. */
+export const STACK_FLAGS = {
+  stack: {
+    type: "string",
+    value: "NAME",
+    required: true,
+    description: "the Pulumi stack (its config: stacks/Pulumi.<NAME>.yaml)",
+    example: "prod",
+  },
+  cwd: {
+    type: "string",
+    value: "DIR",
+    default: "the current directory",
+    description: "the project directory (Pulumi.yaml)",
+    example: "/srv/personio-azuread",
+  },
+  "pulumi-root": {
+    type: "string",
+    value: "DIR",
+    default: "the pulumi on PATH",
+    description: "the Pulumi CLI's install directory, holding bin/pulumi",
+    example: "/opt/pulumi",
+  },
+} as const satisfies FlagTable;
+
+/** `--stack-config FILE` of the commands that read the stack file themselves, beside `--stack`. */
+export const STACK_CONFIG_FLAG = {
+  type: "string",
+  value: "FILE",
+  default: "<cwd>/stacks/Pulumi.<stack>.yaml",
+  description: "the stack config file",
+  example: "stacks/Pulumi.prod.yaml",
+} as const satisfies FlagTable[string];
+
+/** The one-run guard overrides of `reconcile` and `preview`. */
+export const GUARD_FLAGS = {
+  "allow-deletes": { type: "boolean", description: "let a cycle delete or replace users (deletes guard)" },
+  "allow-mass-disable": {
+    type: "boolean",
+    description: "let more accounts be disabled than the disables guard allows",
+  },
+  "allow-mass-leave": {
+    type: "boolean",
+    description: "let more group memberships end than the leaves guard allows",
+  },
+  "max-disables": {
+    type: "string",
+    value: "N",
+    default: "max(5, 20% of the managed accounts)",
+    description: "the disables guard's threshold",
+    example: "20",
+  },
+  "max-skipped": {
+    type: "string",
+    value: "N|P%",
+    default:
+      "count" in DEFAULT_SKIP_LIMIT ? String(DEFAULT_SKIP_LIMIT.count) : `${DEFAULT_SKIP_LIMIT.percent}%`,
+    description: "how many unreadable Personio records the skipped guard lets pass",
+    example: "12",
+  },
+  "allow-empty": { type: "boolean", description: "let a cycle run when Personio lists no employees" },
+  "allow-shrink": {
+    type: "boolean",
+    description: "let a cycle run when Personio lists fewer employees than --min-employee-share",
+  },
+  "min-employee-share": {
+    type: "string",
+    value: "SHARE",
+    default: String(DEFAULT_GUARDS.minEmployeeShare),
+    description: "the share of the last run's employees Personio must list (shrink guard)",
+    example: "0.8",
+  },
+} as const satisfies FlagTable;
+
 /** Flags shared by `reconcile` and `preview`: the stack, the CLI, and the one-run guard overrides. */
-export const COMMON_OPTIONS = {
-  stack: { type: "string" },
-  cwd: { type: "string" },
-  "pulumi-root": { type: "string" },
-  "allow-deletes": { type: "boolean" },
-  "allow-mass-disable": { type: "boolean" },
-  "allow-mass-leave": { type: "boolean" },
-  "max-disables": { type: "string" },
-  "max-skipped": { type: "string" },
-  "allow-empty": { type: "boolean" },
-  "allow-shrink": { type: "boolean" },
-  "min-employee-share": { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
+export const COMMON_FLAGS = { ...STACK_FLAGS, ...GUARD_FLAGS } as const satisfies FlagTable;
 
 /**
- * The flags of a runner command (`reconcile`, `preview`, `write-back`) and the stack they name; undefined when
- * `--help` asked for the usage, which is then printed (exit 0).
+ * The flags of a runner command (`reconcile`, `preview`, `write-back`, `graph`) and the stack they name;
+ * undefined when `--help` asked for the help, which is then printed (exit 0).
  */
 export function runnerFlags(
   argv: readonly string[],
-  options: Parameters<typeof parseFlags>[1],
-  usage: string,
+  spec: CommandSpec,
   io: CommandIO,
 ): { values: Values; target: StackTarget } | undefined {
-  const values = parseFlags(argv, options, usage);
-  if (values["help"] === true) {
-    io.stdout(usage);
-    return undefined;
-  }
-  return { values, target: stackTarget(values, usage) };
+  const values = parseFlags(argv, spec);
+  if (printedHelp(values, spec, io)) return undefined;
+  return { values, target: stackTarget(values, spec) };
 }
 
 /** The stack and project directory every runner command needs. */
-function stackTarget(values: Values, usage: string): StackTarget {
+function stackTarget(values: Values, spec: CommandSpec): StackTarget {
   const stackName = values["stack"];
   if (typeof stackName !== "string" || stackName.trim() === "") {
-    throw new CommandError(`Missing --stack. ${usage}`, EXIT.usage);
+    throw new CommandError(`Missing --stack. ${usageLine(spec)}`, EXIT.usage);
   }
   const root = values["pulumi-root"];
   return {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readStackFile } from "../config";
 import { MAX_SHARDS } from "../contract/shards";
+import type { StringFlag } from "../util/flag-table";
 import { CommandError, EXIT } from "./io";
 import { stackConfigFile } from "./runner-args";
 
@@ -25,9 +26,18 @@ export function stackShards(workDir: string, stackName: string): number {
   return shards;
 }
 
+/** The flag of {@link shardParallelism}, for `reconcile` and `preview`. */
+export const SHARD_PARALLELISM_FLAG = {
+  type: "string",
+  value: "N",
+  default: "2",
+  description: "how many shard stacks preview or update at once (with personio-azuread:shards)",
+  example: "4",
+} as const satisfies StringFlag;
+
 /** `--shard-parallelism`: how many shards preview or update at once; default 2 (one per core of a small host). */
 export function shardParallelism(value: unknown): number {
-  if (value === undefined) return 2;
+  if (value === undefined) return Number(SHARD_PARALLELISM_FLAG.default);
   if (typeof value !== "string" || !/^[1-9]\d*$/.test(value) || Number(value) > MAX_SHARDS) {
     throw new CommandError(
       `Invalid value for --shard-parallelism: ${JSON.stringify(value)}. Allowed: a whole number from 1 to ${MAX_SHARDS}.`,

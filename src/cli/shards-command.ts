@@ -9,15 +9,39 @@ import { AttributeAccessError } from "../pipeline/attribute-access";
 import { calendarDateIn } from "../render";
 import { moveScript, type ShardMove, shardMoves } from "../plan/shard-moves";
 import { reportFailure } from "./failure";
-import { parseFlags } from "./flags";
+import { type CommandSpec, helpText, parseFlags, usageLine } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
-import { stackConfigFile } from "./runner-args";
+import { STACK_CONFIG_FLAG, STACK_FLAGS, stackConfigFile } from "./runner-args";
 import { loadStackFile } from "./stack-config";
 
-const USAGE =
-  "Usage: npm run shards -- --stack <name> --to <N> [--dry-run] [--existing-groups groups.json] [--stack-config FILE] [--cwd DIR]";
-
 const TO_ALLOWED = `a whole number of shards from 1 to ${MAX_SHARDS}`;
+
+const SPEC: CommandSpec = {
+  usage: "npm run shards -- --stack <name> --to <N> [flags]",
+  about:
+    "What changing personio-azuread:shards to --to moves, as the pulumi state move commands that carry each moved account; runs no Pulumi command. Exit 0 done, 1 Personio could not be read, 2 bad flags, config or file.",
+  flags: {
+    stack: STACK_FLAGS.stack,
+    to: {
+      type: "string",
+      value: "N",
+      required: true,
+      description: `the new number of shards (${TO_ALLOWED})`,
+      example: "4",
+    },
+    "dry-run": { type: "boolean", description: "print only the moves and their counts, not the script" },
+    "existing-groups": {
+      type: "string",
+      value: "FILE",
+      default: "none; required when group rules add members to existing groups",
+      description: "the output of pulumi stack output existingGroups --json",
+      example: "groups.json",
+    },
+    "stack-config": STACK_CONFIG_FLAG,
+    cwd: STACK_FLAGS.cwd,
+  },
+  example: "npm run shards -- --stack prod --to 4 --dry-run",
+};
 
 interface ShardsArgs {
   readonly stack: string;
@@ -38,7 +62,7 @@ export async function runShardsCommand(argv: readonly string[], io: CommandIO): 
   try {
     const args = parseShardsArgs(argv);
     if (args === "help") {
-      io.stdout(USAGE);
+      io.stdout(helpText(SPEC));
       return EXIT.ok;
     }
     const config = loadStackFile(args.stackConfig, io.env);
@@ -157,25 +181,13 @@ function projectName(cwd: string): string {
 }
 
 function parseShardsArgs(argv: readonly string[]): ShardsArgs | "help" {
-  const values = parseFlags(
-    argv,
-    {
-      stack: { type: "string" },
-      to: { type: "string" },
-      "dry-run": { type: "boolean" },
-      "existing-groups": { type: "string" },
-      "stack-config": { type: "string" },
-      cwd: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    USAGE,
-  );
+  const values = parseFlags(argv, SPEC);
   if (values["help"] === true) return "help";
   const stack = values["stack"];
   if (typeof stack !== "string" || stack === "")
-    throw new CommandError(`Missing --stack. ${USAGE}`, EXIT.usage);
+    throw new CommandError(`Missing --stack. ${usageLine(SPEC)}`, EXIT.usage);
   const to = values["to"];
-  if (typeof to !== "string") throw new CommandError(`Missing --to. ${USAGE}`, EXIT.usage);
+  if (typeof to !== "string") throw new CommandError(`Missing --to. ${usageLine(SPEC)}`, EXIT.usage);
   const shards = /^\d+$/.test(to) ? Number(to) : NaN;
   if (!(shards >= 1 && shards <= MAX_SHARDS)) {
     throw new CommandError(

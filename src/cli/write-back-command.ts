@@ -8,21 +8,25 @@ import type { StackOps, StackTarget } from "../engine/stack-ops";
 import { attributeProblem, planWriteBack, type WriteBackChange, writeBack } from "../write-back";
 import { reportFailure } from "./failure";
 import { type CommandIO, EXIT } from "./io";
-import { stackConfigFile, runnerFlags } from "./runner-args";
+import type { CommandSpec } from "./flags";
+import { runnerFlags, STACK_CONFIG_FLAG, STACK_FLAGS, stackConfigFile } from "./runner-args";
 import { loadStackFile } from "./stack-config";
 
-const USAGE =
-  "Usage: npm run write-back -- --stack <name> [--dry-run] [--show-values] [--stack-config FILE] [--cwd DIR] [--pulumi-root DIR]";
-
-const OPTIONS = {
-  stack: { type: "string" },
-  "stack-config": { type: "string" },
-  cwd: { type: "string" },
-  "pulumi-root": { type: "string" },
-  "dry-run": { type: "boolean" },
-  "show-values": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
+const SPEC: CommandSpec = {
+  usage: "npm run write-back -- --stack <name> [flags]",
+  about:
+    "Writes the stack's UPNs into the Personio attribute of personio-azuread:writeBack where they differ. Exit 0 done, 1 some values not written or Personio failed, 2 bad flags or config.",
+  flags: {
+    ...STACK_FLAGS,
+    "stack-config": STACK_CONFIG_FLAG,
+    "dry-run": { type: "boolean", description: "list what would be written, by employee id; write nothing" },
+    "show-values": { type: "boolean", description: "with --dry-run: show the values, old and new" },
+  },
+  notes: [
+    "Environment: PERSONIO_CLIENT_ID, PERSONIO_CLIENT_SECRET (the key needs write access to the attribute).",
+  ],
+  example: "npm run write-back -- --stack prod --dry-run",
+};
 
 export interface WriteBackCommandDeps {
   readonly io: CommandIO;
@@ -43,7 +47,7 @@ export async function runWriteBackCommand(
 ): Promise<number> {
   const { io } = deps;
   try {
-    const flags = runnerFlags(argv, OPTIONS, USAGE, io);
+    const flags = runnerFlags(argv, SPEC, io);
     if (flags === undefined) return EXIT.ok;
     const { values, target } = flags;
     const file =

@@ -1,4 +1,12 @@
 import { parseArgs } from "node:util";
+import {
+  type CommandSpec,
+  type FlagTable,
+  flagList,
+  helpText,
+  parseArgsOptions,
+  parseFailureLine,
+} from "../util/flag-table";
 import { isCalendarDate } from "./dates";
 
 /** What `npm run sandbox -- …` asks for. */
@@ -21,38 +29,100 @@ export interface SandboxCliOptions {
 /** A command line the sandbox cannot run with; the message is one line naming the flag, the value and what is allowed. */
 export class CliError extends Error {}
 
-export const SANDBOX_USAGE = `Usage: npm run sandbox -- [flags]
-  --port N                 port on 127.0.0.1 (default 0: a free port)
-  --data FILE              employees: Personio's {"data": [...]} shape, a list of items, or a compact seed
-  --generate N             employees: a synthetic company of N (instead of --data)
-  --latency MS             milliseconds added before every answer (default 0)
-  --today YYYY-MM-DD       the date relative seed dates (today-1) resolve against (default: today, Berlin)
-  --token-ttl SECONDS      expires_in of issued tokens (default 86400)
-  --reject-credentials     every POST /v1/auth answers 401
-  --rate-limit PERSEC/PERMIN  answer 429 above these rates, e.g. 15/300 (Personio's limits)
-  --graph                  also start the Microsoft Graph emulator, its tenant seeded from the same company
-  --graph-port N           its port (implies --graph; default 0: a free port)
-  --webhook-url URL        post Personio's v2 webhooks here when an employee changes (needs --webhook-token)
-  --webhook-token T        sent verbatim as the Authorization header, as Personio does
-  --help                   this text
-Prints the base URL as the first line, then PERSONIO_CLIENT_ID=… and PERSONIO_CLIENT_SECRET=…; with --graph
-also GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST, AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; stops on Ctrl-C.`;
+/** The sandbox's flags: one table for parseArgs and `--help` (util/flag-table). */
+const SANDBOX_FLAGS = {
+  port: {
+    type: "string",
+    value: "N",
+    default: "0, a free port",
+    description: "the port on 127.0.0.1",
+    example: "8080",
+  },
+  data: {
+    type: "string",
+    value: "FILE",
+    default: "the sample company",
+    description: 'employees: Personio\'s {"data": [...]} shape, a list of items, or a compact seed',
+    example: "company.json",
+  },
+  generate: {
+    type: "string",
+    value: "N",
+    default: "none, the sample company",
+    description: "employees: a synthetic company of N (instead of --data)",
+    example: "10000",
+  },
+  latency: {
+    type: "string",
+    value: "MS",
+    default: "0",
+    description: "milliseconds added before every answer",
+    example: "200",
+  },
+  today: {
+    type: "string",
+    value: "YYYY-MM-DD",
+    default: "today, Berlin",
+    description: "the date relative seed dates (today-1) resolve against",
+    example: "2026-10-01",
+  },
+  "token-ttl": {
+    type: "string",
+    value: "SECONDS",
+    default: "86400",
+    description: "expires_in of issued tokens",
+    example: "60",
+  },
+  "reject-credentials": { type: "boolean", description: "every POST /v1/auth answers 401" },
+  "rate-limit": {
+    type: "string",
+    value: "PERSEC/PERMIN",
+    default: "none, no limit",
+    description: "answer 429 above these rates (Personio's are 15/300)",
+    example: "15/300",
+  },
+  graph: {
+    type: "boolean",
+    description: "also start the Microsoft Graph emulator, its tenant seeded from the same company",
+  },
+  "graph-port": {
+    type: "string",
+    value: "N",
+    default: "0, a free port",
+    description: "the Graph emulator's port (implies --graph)",
+    example: "8443",
+  },
+  "webhook-url": {
+    type: "string",
+    value: "URL",
+    default: "none, no webhooks",
+    description: "post Personio's v2 webhooks here when an employee changes (needs --webhook-token)",
+    example: "http://127.0.0.1:9464/webhooks/personio",
+  },
+  "webhook-token": {
+    type: "string",
+    value: "T",
+    default: "none",
+    description: "sent verbatim as the Authorization header, as Personio does",
+    example: '"$PERSONIO_WEBHOOK_TOKEN"',
+  },
+} as const satisfies FlagTable;
 
-const FLAGS = {
-  help: { type: "boolean" },
-  port: { type: "string" },
-  data: { type: "string" },
-  generate: { type: "string" },
-  latency: { type: "string" },
-  today: { type: "string" },
-  "token-ttl": { type: "string" },
-  "reject-credentials": { type: "boolean" },
-  "rate-limit": { type: "string" },
-  graph: { type: "boolean" },
-  "graph-port": { type: "string" },
-  "webhook-url": { type: "string" },
-  "webhook-token": { type: "string" },
-} as const;
+const SANDBOX_SPEC: CommandSpec = {
+  usage: "npm run sandbox -- [flags]",
+  about: "A Personio emulator (and with --graph a Microsoft Graph emulator) for demos, tests and benches.",
+  flags: SANDBOX_FLAGS,
+  notes: [
+    "Prints the base URL as the first line, then PERSONIO_CLIENT_ID=… and PERSONIO_CLIENT_SECRET=…; with --graph",
+    "also GRAPH_ENDPOINT, AZURE_AUTHORITY_HOST, AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; stops on Ctrl-C.",
+  ],
+  example: "npm run sandbox -- --generate 500 --graph",
+};
+
+/** `npm run sandbox -- --help`. */
+export const SANDBOX_USAGE = helpText(SANDBOX_SPEC);
+
+const FLAGS = parseArgsOptions({ flags: SANDBOX_FLAGS });
 
 /** What each flag allows, as error messages say it. */
 const ALLOWED: Readonly<Record<string, string>> = {
@@ -67,9 +137,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "--webhook-url": "an http:// or https:// URL",
   "--webhook-token": "a non-empty token, given with --webhook-url",
 };
-const ALLOWED_FLAGS = Object.keys(FLAGS)
-  .map((flag) => `--${flag}`)
-  .join(", ");
+const ALLOWED_FLAGS = flagList(FLAGS);
 
 /** Parses the sandbox's command line; throws {@link CliError} on the first bad flag. */
 export function parseSandboxArgs(argv: readonly string[]): SandboxCliOptions {
@@ -108,7 +176,7 @@ function describeParseError(error: Error & { code?: string }): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
   const flag = quoted.split(" ")[0] ?? quoted;
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-    return `Unknown flag ${flag}. Allowed: ${ALLOWED_FLAGS}.`;
+    return parseFailureLine(error, FLAGS, SANDBOX_SPEC.usage);
   if (error.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     return `Unexpected argument ${JSON.stringify(quoted)}. Allowed: flags only (${ALLOWED_FLAGS}).`;
   }

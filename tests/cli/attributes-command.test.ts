@@ -97,7 +97,7 @@ describe("npm run attributes", () => {
   it.each([
     [[], "Missing --stack-config FILE: whose credentials to use."],
     [["--stack-config", "no-such.yaml"], "Cannot read stack config"],
-    [["--wide"], "Unknown option '--wide'."],
+    [["--wide"], "Unknown flag --wide. Flags: --stack-config, --help (see --help)."],
   ])("exits 2 with one line for %j", async (argv, start) => {
     const result = await attributes(argv);
     expect(result.code).toBe(2);

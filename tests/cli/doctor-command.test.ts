@@ -286,7 +286,10 @@ describe("npm run doctor", () => {
   it.each([
     [[], "Missing --stack-config FILE: the stack file to check."],
     [["--stack-config", "x.yaml", "--check-deadline", "10m"], 'Invalid value for --check-deadline: "10m".'],
-    [["--stack-config", "x.yaml", "--verbose"], "Unknown option '--verbose'."],
+    [
+      ["--stack-config", "x.yaml", "--verbose"],
+      "Unknown flag --verbose. Flags: --stack-config, --pulumi-root, --check-deadline, --help (see --help).",
+    ],
   ])("exits 2 with one line for bad flags %j", async (argv, start) => {
     const result = await doctor(argv, {});
     expect(result.code).toBe(2);

@@ -126,7 +126,10 @@ describe("npm run graph", () => {
   });
 
   it.each([
-    [["--stack", "prod", "--bogus"], /^Unknown option '--bogus'\. Usage: npm run graph/],
+    [
+      ["--stack", "prod", "--bogus"],
+      /^Unknown flag --bogus\. Flags: --stack, --dry-run, --stack-config, --cwd, --allow-mass-disable, --max-disables, --help \(see --help\)\.$/,
+    ],
     [["--max-disables", "x"], /^Invalid value for --max-disables: "x"\. Allowed: a whole number >= 0\.$/],
   ])("fails with exit 2 on bad flags %j", async (flags, message) => {
     const { code, err } = await graphCommand(flags);

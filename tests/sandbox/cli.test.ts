@@ -46,7 +46,7 @@ describe("parseSandboxArgs", () => {
   });
 
   const FLAGS =
-    "--help, --port, --data, --generate, --latency, --today, --token-ttl, --reject-credentials, --rate-limit, --graph, --graph-port, --webhook-url, --webhook-token";
+    "--port, --data, --generate, --latency, --today, --token-ttl, --reject-credentials, --rate-limit, --graph, --graph-port, --webhook-url, --webhook-token, --help";
   it.each([
     [
       ["--port", "http"],
@@ -71,7 +71,7 @@ describe("parseSandboxArgs", () => {
       "Missing value for --port. Allowed: a whole number 0-65535 (0 picks a free port) (write --flag=-x for a value starting with -).",
     ],
     [["--reject-credentials=yes"], "Invalid flag --reject-credentials: it takes no value."],
-    [["--fault-everything"], `Unknown flag --fault-everything. Allowed: ${FLAGS}.`],
+    [["--fault-everything"], `Unknown flag --fault-everything. Flags: ${FLAGS} (see --help).`],
     [["data.json"], `Unexpected argument "data.json". Allowed: flags only (${FLAGS}).`],
     [
       ["--data", "a.json", "--generate", "10"],
