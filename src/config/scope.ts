@@ -45,3 +45,8 @@ export const ScopeSchema = z
 
 /** The validated scope: attribute key → the values (trimmed) that match it. */
 export type ScopeConfig = Readonly<z.output<typeof ScopeSchema>>;
+
+/** Whether a scope has a condition at all (without one, every listed employee is in scope). */
+export function hasScope(scope: ScopeConfig): boolean {
+  return Object.keys(scope.include).length + Object.keys(scope.exclude).length > 0;
+}
