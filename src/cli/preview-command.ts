@@ -13,14 +13,14 @@ import { reportFailure } from "./failure";
 import { previewGraphSummary } from "./preview-graph";
 import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
-import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
+import { COMMON_OPTIONS, guardOptions, runnerFlags, withScopeRelease } from "./runner-args";
 import { openShardStack } from "../engine/shard-stack";
 import { previewShards } from "./preview-shards";
 import { shardParallelism, stackShards } from "./shard-count";
 
 const USAGE =
   "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--show-names] [--cwd DIR] [--pulumi-root DIR] " +
-  "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] " +
+  "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--allow-scope-release] [--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] " +
   "[--min-employee-share 0.9] [--shard-parallelism 2]. With personio-azuread:shards, one summary for all shard stacks. The summary names employees by id only; --show-names adds UPNs and changed values " +
   "(only for a private repository: every reader of the repository sees the pull-request comment).";
 
@@ -58,7 +58,7 @@ export async function runPreviewCommand(
     const guards = guardOptions(values);
     const file = values["summary-md"];
     const output = typeof file === "string" ? outputTarget("summary-md", file) : undefined;
-    const stack = await deps.openStack(target);
+    const stack = withScopeRelease(await deps.openStack(target), guards);
     const shards = stackShards(target.workDir, target.stackName);
     const parallelism = shardParallelism(values["shard-parallelism"]);
     const sharded =
@@ -69,7 +69,8 @@ export async function runPreviewCommand(
             shards,
             parallelism,
             io,
-            deps.openShardStack ?? openShardStack,
+            async (shardTarget, index) =>
+              withScopeRelease(await (deps.openShardStack ?? openShardStack)(shardTarget, index), guards),
             events,
           )
         : undefined;

@@ -17,7 +17,7 @@ import { removeStaleSnapshots } from "../snapshot";
 import { reportFailure } from "./failure";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { loopTimezone } from "./loop-timezone";
-import { COMMON_OPTIONS, guardOptions, runnerFlags } from "./runner-args";
+import { COMMON_OPTIONS, guardOptions, runnerFlags, withScopeRelease } from "./runner-args";
 import { durationFlag } from "./duration-flags";
 import { onlyFlag } from "./only-flag";
 import { openShardStack } from "../engine/shard-stack";
@@ -28,7 +28,7 @@ import { parseFlags } from "./flags";
 
 const USAGE =
   "Usage: npm run reconcile -- --stack <name> [--once [--only 812,913]] [--interval 30m] [--jitter 60s] [--refresh-every 1d|never] " +
-  "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] " +
+  "[--grace 5m] [--cycle-timeout 25m] [--max-lock-age 2h] [--timezone Europe/Berlin] [--log-format text|json] [--cwd DIR] [--pulumi-root DIR] [--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--allow-scope-release] " +
   "[--max-disables N] [--max-skipped N|P%] [--allow-empty] [--allow-shrink] [--min-employee-share 0.9] [--shard-parallelism 2] " +
   `${PHASE_USAGE} ${OPS_USAGE}`;
 
@@ -120,7 +120,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const debounce = durationFlag(values, "debounce");
     const redactor = new CycleRedactor();
     const log = lineLogger(deps.io.stdout, format === "json", undefined, redactor);
-    const stack = await deps.openStack(target);
+    const stack = withScopeRelease(await deps.openStack(target), guards);
     // One cycle (--once) takes no webhooks: nothing would run the ids they bring.
     const ops = await startOps(
       values["once"] === true || phase !== undefined || webhook === undefined
@@ -183,14 +183,14 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       wallNow: deps.wallNow,
     };
     const webhookOptions: CycleOptions = { ...options, unknownIds: "drop" };
-    const openShard = deps.openShardStack ?? openShardStack;
+    const open = deps.openShardStack ?? openShardStack;
     const sharded: ShardedStack | undefined =
       shards > 1
         ? {
             base: stack,
             shards,
             parallelism,
-            openShard: async (index) => ops.instrument(await openShard(target, index)),
+            openShard: async (i) => withScopeRelease(ops.instrument(await open(target, i)), guards),
           }
         : undefined;
     if (phase !== undefined && sharded !== undefined) {

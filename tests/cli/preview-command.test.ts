@@ -126,7 +126,7 @@ describe("npm run preview --show-names", () => {
     expect(code).toBe(0);
     expect(out).toEqual([
       "Usage: npm run preview -- --stack <name> [--summary-md FILE] [--show-names] [--cwd DIR] [--pulumi-root DIR] " +
-        "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--max-disables N] [--max-skipped N|P%] [--allow-empty] " +
+        "[--allow-deletes] [--allow-mass-disable] [--allow-mass-leave] [--allow-scope-release] [--max-disables N] [--max-skipped N|P%] [--allow-empty] " +
         "[--allow-shrink] [--min-employee-share 0.9] [--shard-parallelism 2]. With personio-azuread:shards, one summary for all shard stacks. " +
         "The summary names employees by id only; --show-names adds " +
         "UPNs and changed values (only for a private repository: every reader of the repository sees the " +
