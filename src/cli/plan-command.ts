@@ -1,4 +1,4 @@
-import { ConfigError } from "../config";
+import { ConfigError, hasScope } from "../config";
 import { PersonioError } from "../personio";
 import { AttributeAccessError } from "../pipeline/attribute-access";
 import { toCalendarDate } from "../personio/dates";
@@ -9,6 +9,7 @@ import { graphNotCountedLine, offlineGraphCounts } from "../plan/graph-counts";
 import { withUnreadableRecords } from "../plan/unreadable-records";
 import { formatPlan } from "../plan/format";
 import { buildPlan } from "../plan/plan";
+import { withScope } from "../plan/scope";
 import { withShards } from "../plan/shards";
 import { calendarDateIn, type DesiredUser, instantIn } from "../render";
 import { planWriteBack } from "../write-back";
@@ -115,7 +116,12 @@ export async function runPlanCommand(
         : offlineGraphCounts({ employees, users: directory.result.users, tenant, config, now });
     const listed = employees.length + skippedRecords.length;
     const plan = withShards(
-      buildPlan(result, listed, today, config.timezone, groups, writeBack, graph),
+      withScope(
+        buildPlan(result, listed, today, config.timezone, groups, writeBack, graph),
+        hasScope(config.scope),
+        directory.outOfScope,
+        exported?.accounts ?? [],
+      ),
       config.shards,
     );
     if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);

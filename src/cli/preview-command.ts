@@ -13,7 +13,7 @@ import { reportFailure } from "./failure";
 import { previewGraphSummary } from "./preview-graph";
 import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
-import { GUARD_FLAGS, guardOptions, runnerFlags, STACK_FLAGS } from "./runner-args";
+import { GUARD_FLAGS, guardOptions, runnerFlags, STACK_FLAGS, withScopeRelease } from "./runner-args";
 import type { CommandSpec } from "./flags";
 import { openShardStack } from "../engine/shard-stack";
 import { previewShards } from "./preview-shards";
@@ -70,7 +70,7 @@ export async function runPreviewCommand(
     const guards = guardOptions(values);
     const file = values["summary-md"];
     const output = typeof file === "string" ? outputTarget("summary-md", file) : undefined;
-    const stack = await deps.openStack(target);
+    const stack = withScopeRelease(await deps.openStack(target), guards);
     const shards = stackShards(target.workDir, target.stackName);
     const parallelism = shardParallelism(values["shard-parallelism"]);
     const sharded =
@@ -81,7 +81,8 @@ export async function runPreviewCommand(
             shards,
             parallelism,
             io,
-            deps.openShardStack ?? openShardStack,
+            async (shardTarget, index) =>
+              withScopeRelease(await (deps.openShardStack ?? openShardStack)(shardTarget, index), guards),
             events,
           )
         : undefined;

@@ -17,7 +17,7 @@ import { removeStaleSnapshots } from "../snapshot";
 import { reportFailure } from "./failure";
 import { type CommandIO, CommandError, EXIT } from "./io";
 import { loopTimezone } from "./loop-timezone";
-import { guardOptions, runnerFlags } from "./runner-args";
+import { guardOptions, runnerFlags, withScopeRelease } from "./runner-args";
 import { durationFlag } from "./duration-flags";
 import { onlyFlag } from "./only-flag";
 import { openShardStack } from "../engine/shard-stack";
@@ -98,7 +98,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
     const debounce = durationFlag(values, "debounce");
     const redactor = new CycleRedactor();
     const log = lineLogger(deps.io.stdout, format === "json", undefined, redactor);
-    const stack = await deps.openStack(target);
+    const stack = withScopeRelease(await deps.openStack(target), guards);
     // One cycle (--once) takes no webhooks: nothing would run the ids they bring.
     const ops = await startOps(
       values["once"] === true || phase !== undefined || webhook === undefined
@@ -161,14 +161,14 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
       wallNow: deps.wallNow,
     };
     const webhookOptions: CycleOptions = { ...options, unknownIds: "drop" };
-    const openShard = deps.openShardStack ?? openShardStack;
+    const open = deps.openShardStack ?? openShardStack;
     const sharded: ShardedStack | undefined =
       shards > 1
         ? {
             base: stack,
             shards,
             parallelism,
-            openShard: async (index) => ops.instrument(await openShard(target, index)),
+            openShard: async (i) => withScopeRelease(ops.instrument(await open(target, i)), guards),
           }
         : undefined;
     if (phase !== undefined && sharded !== undefined) {

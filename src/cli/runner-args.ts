@@ -1,7 +1,8 @@
 import path from "node:path";
+import { SCOPE_RELEASE_ENV } from "../contract";
 import { DEFAULT_GUARDS, type GuardOptions } from "../review/guards";
 import { DEFAULT_SKIP_LIMIT, type SkipLimit } from "../review/skipped-guard";
-import type { StackTarget } from "../engine/stack-ops";
+import type { StackOps, StackTarget } from "../engine/stack-ops";
 import { type CommandSpec, type FlagTable, parseFlags, printedHelp, usageLine, type Values } from "./flags";
 import { type CommandIO, CommandError, EXIT } from "./io";
 
@@ -64,6 +65,11 @@ export const GUARD_FLAGS = {
       "count" in DEFAULT_SKIP_LIMIT ? String(DEFAULT_SKIP_LIMIT.count) : `${DEFAULT_SKIP_LIMIT.percent}%`,
     description: "how many unreadable Personio records the skipped guard lets pass",
     example: "12",
+  },
+  "allow-scope-release": {
+    type: "boolean",
+    description:
+      "release managed accounts whose employees left personio-azuread:scope (kept in Entra ID, left alone)",
   },
   "allow-empty": { type: "boolean", description: "let a cycle run when Personio lists no employees" },
   "allow-shrink": {
@@ -130,10 +136,32 @@ export function guardOptions(values: Values): GuardOptions {
     allowMassLeave: values["allow-mass-leave"] === true,
     allowEmptyPersonio: values["allow-empty"] === true,
     allowShrink: values["allow-shrink"] === true,
+    allowScopeRelease: values["allow-scope-release"] === true,
     ...(typeof maxDisables === "string" ? { maxDisables: wholeNumber("--max-disables", maxDisables) } : {}),
     ...(typeof share === "string" ? { minEmployeeShare: fraction("--min-employee-share", share) } : {}),
     ...(typeof maxSkipped === "string" ? { maxSkipped: skipLimit("--max-skipped", maxSkipped) } : {}),
   };
+}
+
+/**
+ * The stack as a runner command drives it: with `--allow-scope-release`, every preview and `up` runs the program
+ * with {@link SCOPE_RELEASE_ENV}, so that it releases the managed accounts of employees out of scope (and the
+ * deletes guard lets exactly those releases through); without it, the stack as it is.
+ */
+export function withScopeRelease(stack: StackOps, guards: GuardOptions): StackOps {
+  if (guards.allowScopeRelease !== true) return stack;
+  const release = { [SCOPE_RELEASE_ENV]: "1" };
+  const overrides: Pick<StackOps, "preview" | "up"> = {
+    preview: (onEvent, signal, env, only) => stack.preview(onEvent, signal, { ...env, ...release }, only),
+    up: (onEvent, signal, env, only) => stack.up(onEvent, signal, { ...env, ...release }, only),
+  };
+  return new Proxy(stack, {
+    get(target, key) {
+      if (key === "preview" || key === "up") return overrides[key];
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** `12` (records) or `5%` (of the employees listed, 0–100, decimals allowed). */

@@ -16,3 +16,5 @@ export { type GroupRule, GroupRules, GROUP_NAME_MAX_LENGTH, isGroupName } from "
 export { requiredAttributes } from "./required-attributes";
 export { projectConfig } from "./project-config";
 export { loadStackConfig, toEngineValue, fromEngineValue, type LoadedConfig } from "./load";
+export { hasScope, type ScopeConfig, ScopeSchema } from "./scope";
+export { attributeValues, valueKey } from "./attribute-values";

@@ -1,4 +1,5 @@
 import type { GroupRule } from "./groups";
+import type { ScopeConfig } from "./scope";
 import type { RenderConfig } from "./types";
 
 /** What rendering always reads: identity, the required names and e-mail, state and collision order. */
@@ -8,10 +9,11 @@ type AttributeConfig = RenderConfig & {
   readonly groups?: readonly GroupRule[];
   readonly writeBack?: { readonly attribute: string } | undefined;
   readonly graph?: { readonly temporaryAccessPass?: unknown };
+  readonly scope?: ScopeConfig;
 };
 
 /**
- * The attributes the stack's own config names — login schema, attribute mapping, group rules, write-back — with
+ * The attributes the stack's own config names — login schema, attribute mapping, group rules, write-back, scope — with
  * the stack key that names each, in config order. An attribute in several places is listed once, at its first.
  * @example configuredAttributes({ loginSchema: first_name…, attributeMapping: { jobTitle: "position" } })
  *   → [["first_name", "personio-azuread:loginSchema.beginning.attribute"],
@@ -27,6 +29,9 @@ export function configuredAttributes(config: AttributeConfig): [key: string, whe
   for (const [input, key] of Object.entries(config.attributeMapping)) add(key, `attributeMapping.${input}`);
   (config.groups ?? []).forEach((rule, index) => add(rule.attribute, `groups.${index}.attribute`));
   if (config.writeBack !== undefined) add(config.writeBack.attribute, "writeBack.attribute");
+  for (const side of ["include", "exclude"] as const) {
+    for (const key of Object.keys(config.scope?.[side] ?? {})) add(key, `scope.${side}.${key}`);
+  }
   return [...found];
 }
 

@@ -13,6 +13,7 @@ import {
 import { GraphSchema } from "./graph";
 import { GroupRules } from "./groups";
 import { isPersonioKey } from "./personio-keys";
+import { ScopeSchema } from "./scope";
 
 /** Every message of this schema is the "Allowed: …" half of a config error; the key and value are added by the formatter. */
 const allowed = (text: string) => ({ error: text });
@@ -172,9 +173,10 @@ export const StackConfigSchema = z.strictObject(
     joiners: JoinersSchema,
     graph: GraphSchema,
     shards,
+    scope: ScopeSchema,
   },
   allowed(
-    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph, shards",
+    "the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph, shards, scope",
   ),
 );
 

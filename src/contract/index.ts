@@ -4,3 +4,4 @@ export * from "./principal-names";
 export * from "./tokens";
 export * from "./urns";
 export * from "./shards";
+export * from "./scope-release";

@@ -62,6 +62,19 @@ export const LifecycleOutputSchema = z.object({
   rehires: z.array(z.object({ employeeId: z.string(), previousEmployeeId: z.string() })),
 });
 
+/**
+ * With `personio-azuread:scope`: how many listed employees it leaves out, and the employee ids of those whose
+ * managed account this run keeps as it is (`kept`) or releases from the stack (`released`, `--allow-scope-release`).
+ */
+export const OutOfScopeOutputSchema = z.object({
+  employees: count,
+  kept: z.array(z.string()),
+  released: z.array(z.string()),
+});
+
+/** The `outOfScope` output. */
+export type OutOfScopeOutput = z.infer<typeof OutOfScopeOutputSchema>;
+
 /** `{ "101": "anna.mueller@contoso.com" }`: Personio employee ids (decimal) to UPNs. */
 export const PrincipalNamesSchema = z.record(z.string().regex(/^[1-9]\d*$/), z.string().min(1));
 
@@ -84,6 +97,8 @@ export const StackOutputsSchema = z.object({
    */
   crossShardManagersPending: count.optional(),
   crossShardMembersPending: count.optional(),
+  /** With a scope only (see {@link OutOfScopeOutputSchema}). */
+  outOfScope: OutOfScopeOutputSchema.optional(),
 });
 
 /** The stack outputs, as the program returns them once resolved. */

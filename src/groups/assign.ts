@@ -1,6 +1,7 @@
+import { attributeValues as values, valueKey } from "../config/attribute-values";
 import { type GroupRule, isGroupName } from "../config/groups";
 import { ConfigError, NAMESPACE } from "../config/parse";
-import type { AttributeValue, Employee } from "../personio/employee";
+import type { Employee } from "../personio/employee";
 import type { GroupInput, GroupPlan, PlannedGroup } from "./types";
 
 type ValueRule = Exclude<GroupRule, { readonly groupPrefix: string }>;
@@ -45,7 +46,7 @@ export function assignGroups(input: GroupInput): GroupPlan {
     const variants = new Map<string, Set<string>>();
     for (const user of users) {
       for (const value of valuesOf(user.employeeId, rule.attribute)) {
-        const key = value.toLowerCase();
+        const key = valueKey(value);
         variants.set(key, (variants.get(key) ?? new Set()).add(value));
       }
     }
@@ -128,7 +129,7 @@ function fresh(rule: number): Pick<Draft, "rule" | "sources" | "members"> {
 /** Groups compare as Entra compares display names, ignoring case; a value rule matches its value the same way. */
 function keyOf(rule: GroupRule, value: string): string {
   if ("groupPrefix" in rule) return `created:${(rule.groupPrefix + value).toLowerCase()}`;
-  if (value.toLowerCase() !== rule.value.toLowerCase()) return "";
+  if (valueKey(value) !== valueKey(rule.value)) return "";
   if ("group" in rule) return `created:${rule.group.toLowerCase()}`;
   if ("existingGroup" in rule) return `name:${rule.existingGroup.toLowerCase()}`;
   return `id:${rule.existingGroupId}`;
@@ -158,13 +159,6 @@ function checkAttributesSent(rules: readonly GroupRule[], employees: readonly Em
         "the API credentials may not be allowed to read it).",
     );
   });
-}
-
-/** The values an attribute holds: relations and lists by name, numbers and booleans as text, empty as none. */
-function values(value: AttributeValue | undefined): string[] {
-  if (value === undefined || value === null) return [];
-  const all = Array.isArray(value) ? (value as readonly string[]) : [String(value)];
-  return all.map((item) => item.trim()).filter((item) => item !== "");
 }
 
 function byLabel(a: string, b: string): number {

@@ -91,6 +91,14 @@ export function runnerMetrics(processMetrics = true, redactor: Redactor = PATTER
     help: "Records Personio sent that could not be read, in the last cycle that listed Personio.",
     registers,
   });
+  const outOfScope = new Gauge({
+    name: `${METRIC_PREFIX}out_of_scope`,
+    help:
+      "With personio-azuread:scope, in the last cycle that previewed: employees it leaves out, and their managed " +
+      "accounts kept as they are or released (--allow-scope-release).",
+    labelNames: ["kind"] as const,
+    registers,
+  });
   const shardCycles = new Counter({
     name: `${METRIC_PREFIX}shard_cycles_total`,
     help: "Shard stacks in coordinator cycles (personio-azuread:shards > 1) by shard and how each ended.",
@@ -133,6 +141,12 @@ export function runnerMetrics(processMetrics = true, redactor: Redactor = PATTER
             graphActions.inc({ action, outcome }, counts[action][outcome]);
       }
       if (report.skippedRecords !== undefined) skippedRecords.set(report.skippedRecords);
+      const scope = report.result.changeSet?.stackOutputs?.outOfScope;
+      if (scope !== undefined) {
+        outOfScope.set({ kind: "employees" }, scope.employees);
+        outOfScope.set({ kind: "kept" }, scope.kept.length);
+        outOfScope.set({ kind: "released" }, scope.released.length);
+      }
       for (const shard of report.result.shards ?? [])
         shardCycles.inc({ shard: String(shard.shard), status: shard.status });
     },

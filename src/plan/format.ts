@@ -86,6 +86,14 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
     }
     sections.push(skipped.toString(), "");
   }
+  if (plan.outOfScope !== undefined && plan.outOfScope.length > 0) {
+    sections.push(`Out of scope (${plan.outOfScope.length})`);
+    const rows = table(["ID", "Reason", "Attribute", "Account"]);
+    for (const o of plan.outOfScope) {
+      rows.push([o.employeeId, o.reason, o.attribute, o.managed ? "left as it is" : ""]);
+    }
+    sections.push(rows.toString(), "");
+  }
   if (plan.warnings.length > 0) {
     sections.push(`Warnings (${plan.warnings.length})`);
     const warnings = table(["ID", "Property", "Warning"]);
@@ -100,7 +108,7 @@ export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string 
 
 /**
  * `61 employees → 55 users (52 enabled, 3 disabled, 2 adopted), 6 skipped, 1 warning[; 9 groups, 52 memberships]`
- * `[; 12 write-backs to dynamic_40001]`
+ * `[; 4 out of scope (1 with an account, left as it is)][; 12 write-backs to dynamic_40001]`
  */
 export function summaryLine(plan: Plan): string {
   const s = plan.summary;
@@ -113,6 +121,9 @@ export function summaryLine(plan: Plan): string {
     `Summary: ${plural(s.employees, "employee")} → ${plural(s.users, "user")} ` +
     `(${s.enabled} enabled, ${s.disabled} disabled, ${s.adopted} adopted), ` +
     `${s.skipped} skipped, ${plural(s.warnings, "warning")}${groups}` +
+    (s.outOfScope === undefined
+      ? ""
+      : `; ${s.outOfScope} out of scope (${s.outOfScopeManaged ?? 0} with an account, left as it is)`) +
     (plan.writeBack === undefined
       ? ""
       : `; ${plural(plan.writeBack.changes, "write-back")} to ${plan.writeBack.attribute}`)

@@ -1,5 +1,6 @@
 import type { GraphActionCounts } from "../graph/requests";
 import type { GroupPlan } from "../groups";
+import type { OutOfScope } from "../pipeline";
 import type { CalendarDate } from "../personio/dates";
 import type { DesiredUser, RenderResult, RenderWarning, SkippedEmployee } from "../render";
 import { type NextEvent, nextDays, nextEvents, type PlanDay } from "../render/next-events";
@@ -18,7 +19,16 @@ export interface PlanSummary {
   readonly memberships?: number;
   /** With `writeBack` configured: Personio attribute values that would change (rendered UPN ≠ current value). */
   readonly writeBacks?: number;
+  /** With a `scope`: employees it leaves out, and of them those with an account (left as it is). */
+  readonly outOfScope?: number;
+  readonly outOfScopeManaged?: number;
 }
+
+/**
+ * An employee `personio-azuread:scope` leaves out: why, and whether the tenant export holds an account carrying
+ * their employee id (`managed`: left as it is, released only with `--allow-scope-release`).
+ */
+export type PlanOutOfScope = OutOfScope & { readonly managed: boolean };
 
 /** With `writeBack` configured: the attribute and how many of its values write-back would change. */
 export interface PlanWriteBack {
@@ -68,6 +78,8 @@ export interface Plan {
    * `up` (`accessPasses` is a ceiling: a candidate's existing passes are unknown offline).
    */
   readonly graph?: GraphActionCounts;
+  /** With a `scope` only: the employees it leaves out, by numeric id (see `withScope`). */
+  readonly outOfScope?: readonly PlanOutOfScope[];
   /** With `shards` > 1 only: a row per shard (see `withShards`). */
   readonly shards?: readonly PlanShard[];
   /** The next lifecycle event (create, enable, disable) of every employee that has one, by employee id. */

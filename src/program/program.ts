@@ -4,12 +4,13 @@ import {
   type ConfigEnv,
   ConfigError,
   type ExistingAccount,
+  hasScope,
   type LoadedConfig,
   loadStackConfig,
 } from "../config";
 import { PersonioError } from "../personio";
 import { AttributeAccessError, type DesiredDirectory, desiredDirectory } from "../pipeline";
-import { SHARD_ENV } from "../contract";
+import { parseScopeReleaseEnv, SCOPE_RELEASE_ENV, SHARD_ENV } from "../contract";
 import { calendarDateIn, type RenderResult } from "../render";
 import type { Snapshot } from "../snapshot";
 import { declarationOrder } from "./declaration-order";
@@ -20,6 +21,7 @@ import type { LeanUser } from "./lean-user";
 import { readExistingGroups } from "./existing-groups";
 import { Groups } from "./groups";
 import { type ProgramOutputs, stackOutputs } from "./outputs";
+import { scopeAccounts } from "./scope";
 import { type Shard, shardOfRun, shardResult, shardUsers } from "./shard";
 import { unmanagedInputs } from "./user-resource";
 
@@ -27,8 +29,11 @@ import { unmanagedInputs } from "./user-resource";
 export interface ProgramInputs {
   /** The `personio-azuread:*` stack config, namespace stripped (see `projectConfig`). */
   readonly config: Record<string, unknown>;
-  /** The config overrides, and {@link SHARD_ENV} (set by the runner for a shard stack). */
-  readonly env: ConfigEnv & { readonly [SHARD_ENV]?: string };
+  /**
+   * The config overrides, {@link SHARD_ENV} (set by the runner for a shard stack) and {@link SCOPE_RELEASE_ENV}
+   * (`--allow-scope-release`).
+   */
+  readonly env: ConfigEnv & { readonly [SHARD_ENV]?: string; readonly [SCOPE_RELEASE_ENV]?: string };
   readonly now: Date;
   /** The stack's name, checked against the shard; default: the running stack's (`pulumi.getStack()`). */
   readonly stack?: string;
@@ -52,6 +57,7 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
   const shard = fails(() =>
     shardOfRun(config.shards, inputs.env[SHARD_ENV], inputs.stack ?? pulumi.getStack()),
   );
+  const releaseScope = fails(() => scopeRelease(inputs.env[SCOPE_RELEASE_ENV]));
   let tenantAccounts: readonly ExistingAccount[] = [];
   const directoryRead = await directoryOf(config, inputs, (accounts) => (tenantAccounts = accounts));
   const { employees, groups: groupPlan } = directoryRead;
@@ -66,7 +72,12 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
   // A managed account whose sync flag appeared stays in the stack unchanged: released, it would lose its memberships.
   const hybrid = result.skipped.filter((s) => s.reason === "hybrid_account").map((s) => s.employeeId);
   const unreadable = skippedRecords.map((r) => String(r.employeeId));
-  const kept = keptAccounts([...unreadable, ...hybrid], tenantAccounts);
+  const scope = scopeAccounts(
+    directoryRead.outOfScope.filter((o) => mine(o.employeeId)),
+    tenantAccounts,
+    releaseScope,
+  );
+  const kept = [...keptAccounts([...unreadable, ...hybrid], tenantAccounts), ...scope.kept];
   for (const warning of result.warnings) {
     pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
   }
@@ -97,14 +108,17 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
           accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
           ...(shard === undefined ? {} : { shard }),
         });
-  const outputs = stackOutputs(
-    result,
-    employees.filter((e) => mine(String(e.id))).length + skippedRecords.length,
-    accounts,
-    groups,
-    skippedRecords,
-    config.graph.temporaryAccessPass !== undefined,
-  );
+  const outputs = {
+    ...stackOutputs(
+      result,
+      employees.filter((e) => mine(String(e.id))).length + skippedRecords.length,
+      accounts,
+      groups,
+      skippedRecords,
+      config.graph.temporaryAccessPass !== undefined,
+    ),
+    ...(hasScope(config.scope) ? { outOfScope: scope.output } : {}),
+  };
   if (shard === undefined) return outputs;
   const membersPending = groups?.membersPending ?? 0;
   if (managersPending + membersPending > 0) {
@@ -124,6 +138,15 @@ function ofShard(
   if (shard === undefined) return { result, managersPending: 0 };
   const { users, managersPending } = shardUsers(result.users, shard);
   return { result: shardResult(result, users, shard), managersPending };
+}
+
+/** Reads {@link SCOPE_RELEASE_ENV}; a malformed value is a config error (one line). */
+function scopeRelease(value: string | undefined): boolean {
+  try {
+    return parseScopeReleaseEnv(value);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 /** Runs a step whose config errors become one line. */

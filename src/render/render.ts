@@ -110,7 +110,7 @@ export function render(input: RenderInput): RenderResult {
   const managerOf = createManagerResolver(
     config.attributeMapping["managerId"],
     new Set(provisioned.map((employee) => employee.id)),
-    matches,
+    input.managerAccounts === undefined ? matches : new Map([...input.managerAccounts, ...matches]),
   );
   // Sorting employees by their numeric id is cheaper than sorting users by a string one.
   const users: DesiredUser[] = provisioned.sort(byId).map((employee) => {

@@ -104,4 +104,9 @@ export interface RenderInput {
   readonly today: CalendarDate;
   /** The tenant's accounts, for adoption and collisions; empty for a plan against an empty tenant. */
   readonly existingAccounts: readonly ExistingAccount[];
+  /**
+   * Accounts of employees who are not rendered (out of scope) by their Personio id: a supervisor among them is
+   * linked as manager by the account's object id. Default none.
+   */
+  readonly managerAccounts?: ReadonlyMap<number, ExistingAccount>;
 }

@@ -1,4 +1,5 @@
 import type { ChangeSet, UserChange } from "./change-set";
+import { scopeReleaseNote, scopeReleases } from "./scope-releases";
 import { DEFAULT_SKIP_LIMIT, type SkipLimit, skippedGuard } from "./skipped-guard";
 
 /** The guards checked between preview and `up`; each can be overridden for one run by an explicit flag. */
@@ -22,6 +23,11 @@ export interface GuardOptions {
   readonly allowMassLeave?: boolean;
   /** Most unreadable Personio records a run may skip (`--max-skipped`); default 5 % of the employees. */
   readonly maxSkipped?: SkipLimit;
+  /**
+   * Let the program release the managed accounts of employees out of `personio-azuread:scope`
+   * (`--allow-scope-release`); their releases (and only those) then pass the deletes guard. Default false.
+   */
+  readonly allowScopeRelease?: boolean;
 }
 
 /** What the guards look at. */
@@ -76,7 +82,7 @@ export function evaluateGuards(input: GuardInput, options: GuardOptions): GuardV
     if (typeof outcome === "string") checked.push(outcome);
     else refusals.push(outcome);
   };
-  record(deletesGuard(input.changeSet.users, options));
+  record(deletesGuard(input.changeSet, options));
   record(disablesGuard(input.changeSet, options));
   if (input.changeSet.memberships !== undefined) record(leavesGuard(input.changeSet, options));
   record(skippedGuard(input.changeSet, input.employees ?? 0, options.maxSkipped ?? DEFAULT_SKIP_LIMIT));
@@ -103,12 +109,14 @@ function validate(options: GuardOptions): void {
   }
 }
 
-function deletesGuard(users: readonly UserChange[], options: GuardOptions): Refusal | string {
-  const deletes = users.filter((user) => DELETE_OPS.has(user.op));
-  if (deletes.length === 0) return "deletes: no user deletes or replaces";
+function deletesGuard(changeSet: ChangeSet, options: GuardOptions): Refusal | string {
+  const released = scopeReleases(changeSet, options.allowScopeRelease === true);
+  const deletes = changeSet.users.filter((user) => DELETE_OPS.has(user.op) && !released.has(user.employeeId));
+  const scope = scopeReleaseNote(released.size);
+  if (deletes.length === 0) return `deletes: no user deletes or replaces${scope}`;
   const what = `${deletes.length} user ${deletes.length === 1 ? "delete/replace" : "deletes/replaces"}`;
   const which = `(${deletes.length === 1 ? "employee" : "employees"} ${idList(deletes)})`;
-  if (options.allowDeletes) return `deletes: ${what} ${which}, allowed by --allow-deletes`;
+  if (options.allowDeletes) return `deletes: ${what} ${which}, allowed by --allow-deletes${scope}`;
   return {
     guard: "deletes",
     message: `deletes: ${what} ${which} — this project never deletes accounts; override with --allow-deletes`,

@@ -6,7 +6,8 @@ type Groups = NonNullable<ObservedOutputs["groups"]>;
 /**
  * The outputs of the shards of one stack as if one stack had declared them all: employee and user counts and
  * memberships added up (each shard counts its own employees), skipped employees, lifecycle events, existing groups
- * and principal names joined (those of the parts that have them: a shard not yet updated has none); the links
+ * and principal names joined (those of the parts that have them: a shard not yet updated has none); the
+ * out-of-scope employees added up and their kept and released accounts joined; the links
  * that wait for another shard's new accounts added up. Group objects belong to one shard, so their counts are the
  * largest any shard reports. A part that lacks an output leaves it out of the sum; `initialPasswords` (a secret)
  * is never summed.
@@ -17,6 +18,7 @@ export function sumStackOutputs(parts: readonly ObservedOutputs[]): ObservedOutp
   const skipped = every(parts.map((p) => p.skipped));
   const existingGroups = every(parts.map((p) => p.existingGroups));
   const lifecycle = every(parts.map((p) => p.lifecycle));
+  const outOfScope = every(parts.map((p) => p.outOfScope));
   const principalNames = parts.map((p) => p.principalNames).filter(isRecord);
   const pending = (key: "crossShardManagersPending" | "crossShardMembersPending") =>
     parts.some((p) => p[key] !== undefined) ? { [key]: parts.reduce((n, p) => n + (p[key] ?? 0), 0) } : {};
@@ -36,6 +38,15 @@ export function sumStackOutputs(parts: readonly ObservedOutputs[]): ObservedOutp
           },
         }),
     ...(principalNames.length === 0 ? {} : { principalNames: Object.assign({}, ...principalNames) }),
+    ...(outOfScope === undefined
+      ? {}
+      : {
+          outOfScope: {
+            employees: outOfScope.reduce((n, o) => n + o.employees, 0),
+            kept: outOfScope.flatMap((o) => o.kept),
+            released: outOfScope.flatMap((o) => o.released),
+          },
+        }),
   };
 }
 

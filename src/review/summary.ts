@@ -8,6 +8,7 @@ import { type ShardPreviewRow, shardsBlock } from "./shard-summary";
 import { lifecycleSections } from "./lifecycle-summary";
 import { groupCountsLine, membershipCountsLine, membershipSection } from "./membership-summary";
 import { callOutSections, changedUsersSection, NAMES_LEFT_OUT } from "./user-summary";
+import { outOfScopeLine } from "./scope-summary";
 
 export { GITHUB_COMMENT_LIMIT };
 
@@ -124,6 +125,8 @@ function countsBlocks(changeSet: ChangeSet, showNames: boolean): string[] {
         `${thousands(after.disabled)} disabled.`,
     );
   }
+  const scope = outOfScopeLine(changeSet.stackOutputs);
+  if (scope !== undefined) blocks.push(scope);
   const groups = groupCountsLine(changeSet.stackOutputs);
   if (groups !== undefined) blocks.push(groups);
   const waiting = crossShardLine(changeSet.stackOutputs);

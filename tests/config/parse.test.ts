@@ -39,6 +39,7 @@ describe("parseStackConfig", () => {
       joiners: { createDaysBeforeHire: null, enableFrom: "created" },
       graph: { revokeSessions: false },
       shards: 1,
+      scope: { include: {}, exclude: {} },
     });
   });
 
@@ -217,7 +218,7 @@ describe("parseStackConfig", () => {
     [
       "an unknown key",
       { loginschema: {} },
-      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph, shards\.$/,
+      /^Unknown key in personio-azuread: personio-azuread:loginschema\. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph, shards, scope\.$/,
     ],
     [
       "an app id that is not UPPER_SNAKE_CASE",

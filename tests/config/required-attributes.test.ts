@@ -1,5 +1,5 @@
 import type { RenderConfig } from "../../src/config/types";
-import { requiredAttributes } from "../../src/config/required-attributes";
+import { configuredAttributes, requiredAttributes } from "../../src/config/required-attributes";
 
 const config: RenderConfig = {
   loginSchema: {
@@ -60,5 +60,31 @@ describe("requiredAttributes", () => {
   it("fetches the Personio keys mapped to extension attributes", () => {
     const attributeMapping = { jobTitle: "position", extensionAttribute3: "dynamic_27" };
     expect(requiredAttributes({ ...config, attributeMapping })).toContain("dynamic_27");
+  });
+
+  it("fetches the scope's attributes, and names where each is configured", () => {
+    const scope = {
+      include: { status: ["active"], dynamic_5: ["yes"] },
+      exclude: { department: ["Externals"] },
+    };
+    expect(requiredAttributes({ ...config, scope })).toEqual([
+      "created_at",
+      "department",
+      "dynamic_5",
+      "email",
+      "first_name",
+      "last_name",
+      "position",
+      "status",
+      "termination_date",
+    ]);
+    expect(configuredAttributes({ ...config, scope })).toEqual([
+      ["first_name", "personio-azuread:loginSchema.beginning.attribute"],
+      ["last_name", "personio-azuread:loginSchema.end.attribute"],
+      ["position", "personio-azuread:attributeMapping.jobTitle"],
+      ["status", "personio-azuread:scope.include.status"],
+      ["dynamic_5", "personio-azuread:scope.include.dynamic_5"],
+      ["department", "personio-azuread:scope.exclude.department"],
+    ]);
   });
 });

@@ -102,6 +102,31 @@ describe("runner metrics", () => {
     ]);
   });
 
+  it("gauges the out-of-scope employees and their kept and released accounts of the last preview", async () => {
+    const metrics = runnerMetrics(false);
+    const scoped = (employees: number, kept: string[], released: string[]) =>
+      ({ counts: {}, stackOutputs: { outOfScope: { employees, kept, released } } }) as unknown as ChangeSet;
+    metrics.cycleEnded({
+      status: "refused",
+      durationMs: 1,
+      at: 1,
+      result: { status: "refused", changeSet: scoped(9, ["6", "8"], []) },
+    });
+    metrics.cycleEnded({
+      status: "applied",
+      durationMs: 1,
+      at: 2,
+      result: { status: "applied", changeSet: scoped(7, ["6"], ["8"]) },
+    });
+    // A cycle without a preview leaves the gauges as the last one set them.
+    metrics.cycleEnded({ status: "locked", durationMs: 1, at: 3, result: { status: "locked" } });
+    expect(series(await metrics.scrape()).filter((l) => l.includes("out_of_scope"))).toEqual([
+      'personio_azuread_out_of_scope{kind="employees"} 7',
+      'personio_azuread_out_of_scope{kind="kept"} 1',
+      'personio_azuread_out_of_scope{kind="released"} 1',
+    ]);
+  });
+
   it("keeps each runner's counts apart and adds the process metrics by default", async () => {
     const a = runnerMetrics();
     const b = runnerMetrics(false);

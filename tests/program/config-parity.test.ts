@@ -68,7 +68,7 @@ const CASES: [string, string, string | undefined][] = [
   [
     "an unknown key",
     `${personio() + LOGIN}  personio-azuread:loginschema: {}\n`,
-    "Unknown key in personio-azuread: personio-azuread:loginschema. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph, shards.",
+    "Unknown key in personio-azuread: personio-azuread:loginschema. Allowed: the personio-azuread keys: personio, personioClientSecret, loginSchema, attributeMapping, timezone, followRenames, groups, writeBack, joiners, graph, shards, scope.",
   ],
   [
     "an app id in lower case",
