@@ -16,16 +16,19 @@ import { reportFailure } from "./failure";
 import { parseFlags } from "./flags";
 import { loadStackFile } from "./stack-config";
 import { type CommandIO, CommandError, EXIT } from "./io";
+import { outputWidth } from "./output-width";
 import { outputTarget, writeOutput } from "./write-file";
 
 const USAGE =
-  "Usage: npm run plan -- --stack-config stacks/Pulumi.<stack>.yaml [--today YYYY-MM-DD] [--json plan.json] [--existing-accounts accounts.json]";
+  "Usage: npm run plan -- --stack-config stacks/Pulumi.<stack>.yaml [--today YYYY-MM-DD] [--json plan.json] [--existing-accounts accounts.json] [--wide]";
 
 interface PlanArgs {
   readonly stackConfig: string;
   readonly today: string | undefined;
   readonly json: string | undefined;
   readonly existingAccounts: string | undefined;
+  /** Every column and every id, however wide the lines get. */
+  readonly wide: boolean;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       io.stdout(USAGE);
       return EXIT.ok;
     }
+    const width = args.wide ? undefined : outputWidth(io.env, io.columns);
     const output = args.json === undefined ? undefined : outputTarget("json", args.json);
     const config = loadStackFile(args.stackConfig, io.env);
     const today = args.today ?? calendarDateIn(io.now(), config.timezone);
@@ -73,9 +77,9 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIO): Pr
       config.shards,
     );
     if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);
-    io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
-    if (graphConfigured(config) && graph === undefined)
-      io.stdout(graphNotCountedLine(exported !== undefined));
+    const notes =
+      graphConfigured(config) && graph === undefined ? [graphNotCountedLine(exported !== undefined)] : [];
+    io.stdout(formatPlan(plan, Object.keys(config.attributeMapping), { width, notes }));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
     return EXIT.ok;
   } catch (error) {
@@ -95,6 +99,7 @@ function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
       today: { type: "string" },
       json: { type: "string" },
       "existing-accounts": { type: "string" },
+      wide: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     USAGE,
@@ -116,6 +121,7 @@ function parsePlanArgs(argv: readonly string[]): PlanArgs | "help" {
     today,
     json: values["json"] as string | undefined,
     existingAccounts: values["existing-accounts"] as string | undefined,
+    wide: values["wide"] === true,
   };
 }
 
