@@ -4,7 +4,10 @@ import type { NextEvent } from "../render/next-events";
 import type { Plan, PlanUser } from "./plan";
 import type { TextColumn } from "./text-table";
 
-/** Mapped inputs shown as table columns; the rest, and the extension attributes (not inputs), are in the JSON plan. */
+/**
+ * Mapped inputs shown as table columns; the rest, and the extension attributes (not inputs), are in the JSON plan.
+ * `managerId` is the Manager column (a user carries the manager's employee or object id, never `managerId`).
+ */
 const MAX_MAPPED_COLUMNS = 3;
 const MAX_CELL = 32;
 /** Wider than other cells: a user's groups are what a reader of the plan looks for. */
@@ -18,6 +21,7 @@ const NOT_MAPPED_COLUMNS = new Set([
   "mailNickname",
   "accountEnabled",
   "adoptedObjectId",
+  "managerId",
   "managerEmployeeId",
   "managerObjectId",
   "groups",
