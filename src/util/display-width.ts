@@ -29,6 +29,9 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u1160-\u11ff]$/u;
 const EMOJI = /^\p{Emoji_Presentation}$/u;
 const VARIATION_EMOJI = "\ufe0f";
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** What needs grapheme clusters to measure: marks, format and control characters, jamo, emoji, and anything beyond
+ * the BMP (a surrogate pair must never be cut). */
+const CLUSTERED = /[\p{M}\p{Cf}\p{Cc}\u1100-\u11ff\u2300-\u2bff\u{10000}-\u{10ffff}]/u;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -42,8 +45,18 @@ export function graphemes(text: string): string[] {
 function codePointWidth(character: string): number {
   if (ZERO_WIDTH.test(character)) return 0;
   if (EMOJI.test(character)) return 2;
-  const code = character.codePointAt(0) ?? 0;
-  return WIDE.some(([first, last]) => code >= first && code <= last) ? 2 : 1;
+  return isWide(character.codePointAt(0) ?? 0) ? 2 : 1;
+}
+
+function isWide(code: number): boolean {
+  return code >= 0x1100 && WIDE.some(([first, last]) => code >= first && code <= last);
+}
+
+/** The width of a text whose every character stands alone (no {@link CLUSTERED} one): one or two each. */
+function simpleWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) width += isWide(text.charCodeAt(i)) ? 2 : 1;
+  return width;
 }
 
 /**
@@ -62,6 +75,7 @@ export function clusterWidth(cluster: string): number {
  */
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (!CLUSTERED.test(text)) return simpleWidth(text);
   let width = 0;
   for (const cluster of graphemes(text)) width += clusterWidth(cluster);
   return width;
@@ -74,6 +88,14 @@ export function displayWidth(text: string): number {
 export function truncateToWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 0) return "";
+  if (!CLUSTERED.test(text)) {
+    let end = 0;
+    for (let used = 0; end < text.length; end++) {
+      used += isWide(text.charCodeAt(end)) ? 2 : 1;
+      if (used > width - 1) break;
+    }
+    return `${text.slice(0, end).trimEnd()}…`;
+  }
   let kept = "";
   let used = 0;
   for (const cluster of graphemes(text)) {
