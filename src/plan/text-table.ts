@@ -25,8 +25,8 @@ function borders(columns: number): number {
 
 /**
  * The columns as a boxed table at most `width` columns wide (undefined: no limit): low-value columns are left
- * out first (highest `drop`), then the widest cells are cut with `…`; widths are display widths, so CJK names
- * take two columns and combining marks none.
+ * out first (highest `drop`), then the rest share the room, the narrowest growing first, and longer cells end in
+ * `…`; widths are display widths, so CJK names take two columns and combining marks none.
  * @example at width 30, a 40-column table loses its `drop: 2` column before its `drop: 1` one
  */
 export function textTable(columns: readonly TextColumn[], width: number | undefined): TextTable {

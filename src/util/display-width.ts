@@ -29,8 +29,10 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u1160-\u11ff]$/u;
 const EMOJI = /^\p{Emoji_Presentation}$/u;
 const VARIATION_EMOJI = "\ufe0f";
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-/** What needs grapheme clusters to measure: marks, format and control characters, jamo, emoji, and anything beyond
- * the BMP (a surrogate pair must never be cut). */
+/**
+ * What needs grapheme clusters to measure: marks, format and control characters, jamo, BMP emoji, and anything
+ * beyond the BMP (a surrogate pair must never be cut).
+ */
 const CLUSTERED = /[\p{M}\p{Cf}\p{Cc}\u1100-\u11ff\u2300-\u2bff\u{10000}-\u{10ffff}]/u;
 
 let segmenter: Intl.Segmenter | undefined;
