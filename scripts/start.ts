@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { processIO } from "../src/cli/io";
+import { type CommandIO, processIO } from "../src/cli/io";
 import { runPlanCommand } from "../src/cli/plan-command";
 import { START_SPEC, startFlags } from "../src/cli/start-flags";
 import {
@@ -23,10 +23,10 @@ const GRAPH_APP = {
  * `npm start`: the product on its embedded default — a Personio sandbox with the sample company and a Graph
  * emulator with a tenant of the same company, both on free loopback ports; the tenant is exported as an operator
  * would (`GET /users`) and the offline plan of stacks/Pulumi.demo.yaml runs against both, Graph counts included;
- * then everything stops.
+ * then everything stops. `COLUMNS` reaches the plan, the sandbox's credentials replace the rest of the environment.
  */
-async function main(): Promise<number> {
-  const done = startFlags(process.argv.slice(2), processIO());
+export async function start(argv: readonly string[], io: CommandIO): Promise<number> {
+  const done = startFlags(argv, io);
   if (done !== undefined) return done;
   const employees = loadSampleCompany();
   const sandbox = await startSandbox({ employees });
@@ -35,21 +35,25 @@ async function main(): Promise<number> {
   try {
     const users = path.join(dir, "users.json");
     writeFileSync(users, JSON.stringify(await exportTenant(graph, GRAPH_APP)));
-    console.error(`Personio sandbox with the sample company at ${sandbox.baseUrl}`);
-    console.error(`Graph emulator with ${graph.state.users.length} accounts at ${graph.url}\n`);
+    io.stderr(`Personio sandbox with the sample company at ${sandbox.baseUrl}`);
+    io.stderr(`Graph emulator with ${graph.state.users.length} accounts at ${graph.url}\n`);
     return await runPlanCommand(
       [
         "--stack-config",
         path.join(__dirname, "..", "stacks", "Pulumi.demo.yaml"),
         "--existing-accounts",
         users,
-        ...process.argv.slice(2),
+        ...argv,
       ],
-      processIO({
-        PERSONIO_BASE_URL: sandbox.baseUrl,
-        PERSONIO_CLIENT_ID: sandbox.credentials.clientId,
-        PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      }),
+      {
+        ...io,
+        env: {
+          COLUMNS: io.env["COLUMNS"],
+          PERSONIO_BASE_URL: sandbox.baseUrl,
+          PERSONIO_CLIENT_ID: sandbox.credentials.clientId,
+          PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+        },
+      },
       START_SPEC,
     );
   } finally {
@@ -58,6 +62,8 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => {
-  process.exitCode = code;
-});
+if (require.main === module) {
+  void start(process.argv.slice(2), processIO()).then((code) => {
+    process.exitCode = code;
+  });
+}

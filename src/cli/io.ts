@@ -4,6 +4,8 @@ export interface CommandIO {
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly now: () => Date;
+  /** The terminal's width when stdout is one; undefined for a pipe or a file. */
+  readonly columns?: number | undefined;
 }
 
 /** A failure the user can fix: one line on stderr and this exit status. */
@@ -26,5 +28,6 @@ export function processIO(env: CommandIO["env"] = process.env): CommandIO {
     stderr: (text) => process.stderr.write(`${text}\n`),
     env,
     now: () => new Date(),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
 }

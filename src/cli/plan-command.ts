@@ -17,6 +17,7 @@ import { reportFailure } from "./failure";
 import { type CommandSpec, type FlagTable, helpText, parseFlags, usageLine } from "./flags";
 import { loadStackFile } from "./stack-config";
 import { type CommandIO, CommandError, EXIT } from "./io";
+import { outputWidth } from "./output-width";
 import { outputTarget, writeOutput } from "./write-file";
 
 /** The flags of `npm run plan`; `npm start` passes its own arguments to the same command. */
@@ -49,6 +50,11 @@ export const PLAN_FLAGS = {
     description: "a tenant export (npm run export-tenant) to plan adoption, collisions and disables against",
     example: "users.json",
   },
+  wide: {
+    type: "boolean",
+    description:
+      "every column and every id, whatever the terminal's width (COLUMNS, else the terminal, else 100)",
+  },
 } as const satisfies FlagTable;
 
 const SPEC: CommandSpec = {
@@ -68,6 +74,8 @@ interface PlanArgs {
   readonly today: string | undefined;
   readonly json: string | undefined;
   readonly existingAccounts: string | undefined;
+  /** Every column and every id, however wide the lines get. */
+  readonly wide: boolean;
 }
 
 /**
@@ -87,6 +95,7 @@ export async function runPlanCommand(
       io.stdout(helpText(spec));
       return EXIT.ok;
     }
+    const width = args.wide ? undefined : outputWidth(io.env, io.columns);
     const output = args.json === undefined ? undefined : outputTarget("json", args.json);
     const config = loadStackFile(args.stackConfig, io.env);
     const today = args.today ?? calendarDateIn(io.now(), config.timezone);
@@ -125,9 +134,9 @@ export async function runPlanCommand(
       config.shards,
     );
     if (output !== undefined) writeOutput(output, `${JSON.stringify(plan, null, 2)}\n`);
-    io.stdout(formatPlan(plan, Object.keys(config.attributeMapping)));
-    if (graphConfigured(config) && graph === undefined)
-      io.stdout(graphNotCountedLine(exported !== undefined));
+    const notes =
+      graphConfigured(config) && graph === undefined ? [graphNotCountedLine(exported !== undefined)] : [];
+    io.stdout(formatPlan(plan, Object.keys(config.attributeMapping), { width, notes }));
     if (args.json !== undefined) io.stdout(`Plan written to ${args.json}`);
     return EXIT.ok;
   } catch (error) {
@@ -158,6 +167,7 @@ function parsePlanArgs(argv: readonly string[], spec: CommandSpec): PlanArgs | "
     today,
     json: values["json"] as string | undefined,
     existingAccounts: values["existing-accounts"] as string | undefined,
+    wide: values["wide"] === true,
   };
 }
 

@@ -1,108 +1,81 @@
-import Table from "cli-table3";
-import { isExtensionAttribute } from "../entra/extension-attributes";
-import type { DesiredUser } from "../render";
-import { NEXT_DAYS, type NextEvent } from "../render/next-events";
+import { NEXT_DAYS } from "../render/next-events";
+import { wrapToWidth } from "../util/display-width";
 import { graphCountsLine } from "./graph-counts";
-import type { Plan, PlanShard, PlanUser } from "./plan";
+import { groupedLines } from "./grouped-lines";
+import type { Plan, PlanShard } from "./plan";
+import { type TextColumn, textTable } from "./text-table";
+import { eventCell, userColumns } from "./users-table";
 
-/** Mapped inputs shown as table columns; the rest, and the extension attributes (not inputs), are in the JSON plan. */
-const MAX_MAPPED_COLUMNS = 3;
-const MAX_CELL = 32;
-const NOT_MAPPED_COLUMNS = new Set([
-  "employeeId",
-  "userPrincipalName",
-  "displayName",
-  "givenName",
-  "surname",
-  "mailNickname",
-  "accountEnabled",
-  "adoptedObjectId",
-  "managerEmployeeId",
-  "managerObjectId",
-  "groups",
-  "shard",
-]);
-/** Wider than other cells: a user's groups are what a reader of the plan looks for. */
-const MAX_GROUPS_CELL = 48;
+/** How the plan is printed. */
+export interface PlanTextOptions {
+  /** Columns every line fits in; undefined (`--wide`): every column and every id, as wide as they are. */
+  readonly width?: number;
+  /** Lines shown under the summary, e.g. why the Graph actions were not counted. */
+  readonly notes?: readonly string[];
+}
 
 /**
- * The plan as a person reads it: users, skipped employees, warnings and a summary line. This is output a
- * human asked for, so it shows names; logs and errors elsewhere never do.
+ * The plan as a person reads it: the summary first, then users, groups, skipped employees and warnings (one line
+ * per kind), and the next days. This is output a human asked for, so it shows names; logs and errors elsewhere
+ * never do.
  */
-export function formatPlan(plan: Plan, mappedInputs: readonly string[]): string {
-  const columns = mappedInputs
-    .filter((input) => !NOT_MAPPED_COLUMNS.has(input) && !isExtensionAttribute(input))
-    .slice(0, MAX_MAPPED_COLUMNS);
-  const sections = [`Plan for ${plan.today} (${plan.timezone})`, ""];
-  const next = new Map(plan.nextEvents.map((event) => [event.employeeId, event]));
-  sections.push(`Users (${plan.users.length})`);
-  const users = table([
-    "ID",
-    "User principal name",
-    "Display name",
-    "Enabled",
-    "Account",
-    ...columns,
-    "Manager",
-    ...(plan.groups === undefined ? [] : ["Groups"]),
-    "Next event",
-  ]);
-  for (const user of plan.users) {
-    users.push([
-      user.employeeId,
-      user.userPrincipalName,
-      cell(user.displayName),
-      user.accountEnabled ? "yes" : "NO",
-      user.adoptedObjectId === undefined ? "new" : `adopt ${user.adoptedObjectId}`,
-      ...columns.map((input) => cell(user[input])),
-      manager(user),
-      ...(plan.groups === undefined ? [] : [groupsCell(user)]),
-      eventCell(next.get(user.employeeId)),
-    ]);
+export function formatPlan(
+  plan: Plan,
+  mappedInputs: readonly string[],
+  options: PlanTextOptions = {},
+): string {
+  const { width } = options;
+  const wrap = (line: string): string[] => wrapToWidth(line, width);
+  const sections = [`Plan for ${plan.today} (${plan.timezone})`, ...wrap(summaryLine(plan))];
+  if (plan.graph !== undefined) sections.push(...wrap(graphCountsLine(plan.graph)));
+  for (const note of options.notes ?? []) sections.push(...wrap(note));
+  sections.push("", `Users (${plan.users.length})`);
+  const users = textTable(userColumns(plan, mappedInputs, width === undefined), width);
+  sections.push(...users.lines);
+  if (users.dropped.length > 0) {
+    sections.push(
+      ...wrap(`Columns left out to fit ${width} columns: ${users.dropped.join(", ")} (--wide shows them).`),
+    );
   }
-  sections.push(users.toString(), "");
+  sections.push("");
   if (plan.groups !== undefined) {
-    sections.push(`Groups (${plan.groups.length})`);
-    const groups = table(["Group", "Kind", "Members", "From Personio"]);
-    for (const g of plan.groups) {
-      groups.push([
-        g.name,
-        g.kind === "created" ? "new" : "existing",
-        String(g.members),
-        g.sources.join(", "),
-      ]);
-    }
-    sections.push(groups.toString(), "");
+    const groups = plan.groups;
+    sections.push(`Groups (${groups.length})`);
+    const columns: TextColumn[] = [
+      { head: "Group", cells: groups.map((g) => g.name), min: 16 },
+      { head: "Kind", cells: groups.map((g) => (g.kind === "created" ? "new" : "existing")) },
+      { head: "Members", cells: groups.map((g) => String(g.members)) },
+      { head: "From Personio", cells: groups.map((g) => g.sources.join(", ")), min: 16 },
+    ];
+    sections.push(...textTable(columns, width).lines, "");
   }
-  if (plan.shards !== undefined) sections.push(...shardsSection(plan.shards), "");
+  if (plan.shards !== undefined) sections.push(...shardsSection(plan.shards, width), "");
   if (plan.groupWarnings !== undefined) {
-    sections.push(`Group warnings (${plan.groupWarnings.length})`, ...plan.groupWarnings, "");
+    sections.push(`Group warnings (${plan.groupWarnings.length})`, ...plan.groupWarnings.flatMap(wrap), "");
   }
   if (plan.skipped.length > 0) {
-    sections.push(`Skipped (${plan.skipped.length})`);
-    const skipped = table(["ID", "Reason", "Attribute", "Next event"]);
-    for (const s of plan.skipped) {
-      skipped.push([s.employeeId, s.reason, s.attribute ?? "", eventCell(next.get(s.employeeId))]);
-    }
-    sections.push(skipped.toString(), "");
+    const next = new Map(plan.nextEvents.map((event) => [event.employeeId, event]));
+    const entries = plan.skipped.map((s) => {
+      const event = eventCell(next.get(s.employeeId));
+      return {
+        kind: s.attribute === undefined ? s.reason : `${s.reason} (${s.attribute})`,
+        label: event === "" ? s.employeeId : `${s.employeeId} (${event})`,
+      };
+    });
+    sections.push(`Skipped (${plan.skipped.length})`, ...groupedLines(entries, "-", width), "");
   }
   if (plan.outOfScope !== undefined && plan.outOfScope.length > 0) {
-    sections.push(`Out of scope (${plan.outOfScope.length})`);
-    const rows = table(["ID", "Reason", "Attribute", "Account"]);
-    for (const o of plan.outOfScope) {
-      rows.push([o.employeeId, o.reason, o.attribute, o.managed ? "left as it is" : ""]);
-    }
-    sections.push(rows.toString(), "");
+    const entries = plan.outOfScope.map((o) => ({
+      kind: `${o.reason} (${o.attribute})${o.managed ? ", account left as it is" : ""}`,
+      label: o.employeeId,
+    }));
+    sections.push(`Out of scope (${plan.outOfScope.length})`, ...groupedLines(entries, "-", width), "");
   }
   if (plan.warnings.length > 0) {
-    sections.push(`Warnings (${plan.warnings.length})`);
-    const warnings = table(["ID", "Property", "Warning"]);
-    for (const w of plan.warnings) warnings.push([w.employeeId, w.property, w.message]);
-    sections.push(warnings.toString(), "");
+    const entries = plan.warnings.map((w) => ({ kind: `${w.property} (${w.message})`, label: w.employeeId }));
+    sections.push(`Warnings (${plan.warnings.length})`, ...groupedLines(entries, "!", width), "");
   }
-  sections.push(...nextDaysSection(plan), "");
-  sections.push(summaryLine(plan));
-  if (plan.graph !== undefined) sections.push(graphCountsLine(plan.graph));
+  sections.push(...nextDaysSection(plan, width));
   return sections.join("\n");
 }
 
@@ -131,54 +104,36 @@ export function summaryLine(plan: Plan): string {
 }
 
 /** A sharded stack's shards: users, enabled, disabled and memberships per shard stack. */
-function shardsSection(shards: readonly PlanShard[]): string[] {
-  const rows = table(["Shard", "Users", "Enabled", "Disabled", "Memberships"]);
-  for (const s of shards) {
-    rows.push([
-      String(s.shard),
-      String(s.users),
-      String(s.enabled),
-      String(s.disabled),
-      String(s.memberships),
-    ]);
-  }
-  return [`Shards (${shards.length})`, rows.toString()];
+function shardsSection(shards: readonly PlanShard[], width: number | undefined): string[] {
+  const column = (head: string, value: (s: PlanShard) => number): TextColumn => ({
+    head,
+    cells: shards.map((s) => String(value(s))),
+  });
+  const columns = [
+    column("Shard", (s) => s.shard),
+    column("Users", (s) => s.users),
+    column("Enabled", (s) => s.enabled),
+    column("Disabled", (s) => s.disabled),
+    column("Memberships", (s) => s.memberships),
+  ];
+  return [`Shards (${shards.length})`, ...textTable(columns, width).lines];
 }
 
 /** The plan's calendar: what each of the next 14 midnights brings, employee ids per kind of change. */
-function nextDaysSection(plan: Plan): string[] {
+function nextDaysSection(plan: Plan, width: number | undefined): string[] {
   const title = `Next ${NEXT_DAYS} days`;
   if (plan.nextDays.length === 0) return [title, "No account is created, enabled or disabled by itself."];
-  const days = table(["Date", "Create", "Enable", "Disable"]);
-  for (const day of plan.nextDays) {
-    days.push([day.date, day.create.join(", "), day.enable.join(", "), day.disable.join(", ")]);
-  }
-  return [title, days.toString()];
-}
-
-function eventCell(event: NextEvent | undefined): string {
-  return event === undefined ? "" : `${event.event} ${event.date}`;
-}
-
-function table(head: string[]): Table.Table {
-  return new Table({
+  const days = plan.nextDays;
+  const ids = (head: string, list: (day: (typeof days)[number]) => readonly string[]): TextColumn => ({
     head,
-    style: { head: [], border: [], compact: true },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+    cells: days.map((day) => list(day).join(", ")),
+    min: 8,
   });
-}
-
-function cell(value: DesiredUser[string]): string {
-  if (value === undefined || (typeof value === "object" && !Array.isArray(value))) return "";
-  const text = Array.isArray(value) ? value.join(", ") : String(value);
-  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
-}
-
-function groupsCell(user: PlanUser): string {
-  const text = (user.groups ?? []).join(", ");
-  return text.length > MAX_GROUPS_CELL ? `${text.slice(0, MAX_GROUPS_CELL - 1)}…` : text;
-}
-
-function manager(user: DesiredUser): string {
-  return user.managerEmployeeId ?? user.managerObjectId ?? "";
+  const columns = [
+    { head: "Date", cells: days.map((day) => day.date) },
+    ids("Create", (day) => day.create),
+    ids("Enable", (day) => day.enable),
+    ids("Disable", (day) => day.disable),
+  ];
+  return [title, ...textTable(columns, width).lines];
 }

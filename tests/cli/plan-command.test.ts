@@ -68,7 +68,7 @@ describe("npm run plan", () => {
     const json = path.join(dir, "plan.json");
     try {
       const run = await plan(
-        ["--json", json],
+        ["--json", json, "--wide"],
         `${STACK}  personio-azuread:writeBack: { attribute: dynamic_40001 }\n`,
       );
       expect(run.code).toBe(0);
@@ -267,7 +267,7 @@ describe("npm run plan", () => {
       { date: "2026-12-10", create: [], enable: ["29"], disable: [] },
     ]);
     expect(run.stdout).toContain("Next 14 days\n");
-    expect(run.stdout).toMatch(/│ 67 +│ not_yet_due +│ +│ create 2026-12-22 │\n/);
+    expect(run.stdout).toContain("\n- 1 × not_yet_due: 67 (create 2026-12-22)\n");
     const page = sandbox.requests.find((r) => r.path === "/v1/company/employees");
     expect(page?.query["attributes[]"]).toContain("hire_date");
   });
@@ -286,7 +286,7 @@ describe("npm run plan", () => {
     );
     const json = path.join(dir, "plan.json");
     sandbox.clearRequests();
-    const run = await plan(["--json", json, "--existing-accounts", accounts], STACK + rules);
+    const run = await plan(["--json", json, "--existing-accounts", accounts, "--wide"], STACK + rules);
     expect(run.stderr).toEqual([]);
     expect(run.code).toBe(0);
     const written = JSON.parse(readFileSync(json, "utf8"));
@@ -432,7 +432,7 @@ describe("npm run plan", () => {
     [["--today", "2026-13-01"], 'Invalid value for --today: "2026-13-01". Allowed: a date YYYY-MM-DD.'],
     [
       ["--frobnicate"],
-      "Unknown flag --frobnicate. Flags: --stack-config, --today, --json, --existing-accounts, --help (see --help).",
+      "Unknown flag --frobnicate. Flags: --stack-config, --today, --json, --existing-accounts, --wide, --help (see --help).",
     ],
   ])("exits 2 on bad flags %p", async (args, message) => {
     const run = await plan(args);

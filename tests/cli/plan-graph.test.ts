@@ -54,7 +54,7 @@ async function plan(extra: Record<string, unknown>, mapping: Record<string, stri
     `config:\n  personio-azuread:personio:\n    clientId: c\n    appId: PERSONIO_AZUREAD_TEST\n${keys}`,
   );
   const out: string[] = [];
-  const code = await runPlanCommand(["--stack-config", stack, ...args], {
+  const code = await runPlanCommand(["--stack-config", stack, "--wide", ...args], {
     stdout: (t) => out.push(t),
     stderr: (t) => out.push(`stderr: ${t}`),
     env: {
@@ -65,7 +65,7 @@ async function plan(extra: Record<string, unknown>, mapping: Record<string, stri
     now: () => new Date("2026-11-26T10:00:00Z"),
   });
   const lines = out.join("\n").split("\n");
-  return { code, last: lines.at(-1), out: lines };
+  return { code, graph: lines.filter((line) => line.startsWith("Graph after up")), out: lines };
 }
 
 describe("npm run plan with Graph actions", () => {
@@ -73,9 +73,9 @@ describe("npm run plan with Graph actions", () => {
     const json = path.join(dir, "plan.json");
     const run = await plan(GRAPH, EXTENSION, ["--existing-accounts", tenantExport(), "--json", json]);
     expect(run.code).toBe(0);
-    expect(run.out.at(-2)).toBe(
+    expect(run.graph).toEqual([
       "Graph after up: 1 session to revoke, up to 1 access pass, 5 extension attributes",
-    );
+    ]);
     expect(JSON.parse(readFileSync(json, "utf8")).graph).toEqual({
       revokes: 1,
       accessPasses: 1,
@@ -104,16 +104,16 @@ describe("npm run plan with Graph actions", () => {
     ],
   ])("counts %s", async (_name, extra, mapping, counts) => {
     const run = await plan(extra, mapping, ["--existing-accounts", tenantExport()]);
-    expect(run.last).toBe(`Graph after up: ${counts}`);
+    expect(run.graph).toEqual([`Graph after up: ${counts}`]);
   });
 
   it("says the counts need a tenant export without --existing-accounts", async () => {
     const json = path.join(dir, "plan.json");
     const run = await plan(GRAPH, EXTENSION, ["--json", json]);
     expect(run.code).toBe(0);
-    expect(run.out.at(-2)).toBe(
+    expect(run.graph).toEqual([
       `Graph after up: not counted: the counts need a tenant export, --existing-accounts users.json from ${SELECT}.`,
-    );
+    ]);
     expect(JSON.parse(readFileSync(json, "utf8")).graph).toBeUndefined();
   });
 
@@ -122,10 +122,10 @@ describe("npm run plan with Graph actions", () => {
       "--existing-accounts",
       tenantExport("signInSessionsValidFromDateTime"),
     ]);
-    expect(run.last).toBe(
+    expect(run.graph).toEqual([
       "Graph after up: not counted: some users of --existing-accounts lack signInSessionsValidFromDateTime, " +
         `onPremisesSyncEnabled, onPremisesExtensionAttributes; export them with ${SELECT}.`,
-    );
+    ]);
   });
 
   it("adds no Graph line for a stack without Graph actions", async () => {

@@ -58,7 +58,7 @@ describe("npm run plan with a scope", () => {
       accounts,
       JSON.stringify([{ ...account, mail: null, employeeId: "6", accountEnabled: true }]),
     );
-    const run = await plan(["--json", json, "--existing-accounts", accounts]);
+    const run = await plan(["--json", json, "--existing-accounts", accounts, "--wide"]);
     expect(run.stderr).toEqual([]);
     expect(run.code).toBe(0);
     const written = JSON.parse(readFileSync(json, "utf8"));
@@ -76,6 +76,14 @@ describe("npm run plan with a scope", () => {
     const skipped = written.skipped.map((s: { employeeId: string }) => s.employeeId);
     expect(skipped.filter((id: string) => outOfScope.includes(id))).toEqual([]);
     expect(run.stdout).toContain("Out of scope (13)");
+    expect(run.stdout).toContain(
+      [
+        "Out of scope (13)",
+        "- 8 × excluded (department): 11, 26, 34, 43, 50, 58, 65, 67",
+        "- 4 × not_included (status): 24, 27, 28, 31",
+        "- 1 × excluded (department), account left as it is: 6",
+      ].join("\n"),
+    );
     expect(run.stdout).toContain("; 13 out of scope (1 with an account, left as it is)");
   });
 
