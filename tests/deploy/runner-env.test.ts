@@ -40,7 +40,7 @@ const read = [
 ].sort();
 
 /** Read by the Pulumi CLI or Node, not by this code, and needed by the runner all the same. */
-const READ_ELSEWHERE = ["PULUMI_ACCESS_TOKEN", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE", "TMPDIR"];
+const READ_ELSEWHERE = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "TMPDIR"];
 
 describe("runner.env.example", () => {
   it("finds the variables the code reads (the scan itself works)", () => {
