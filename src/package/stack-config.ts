@@ -11,7 +11,7 @@ export function stackConfigOf(
   clientSecret: string | undefined,
 ): Record<string, unknown> {
   const { personio, ...settings } = args as unknown as Record<string, unknown>;
-  if (!isRecord(personio)) return { ...settings, personio };
+  if (!isRecord(personio)) return personio === undefined ? settings : { ...settings, personio };
   const connection = { ...personio };
   delete connection["clientSecret"];
   return {
