@@ -36,7 +36,7 @@ export enum EnableFrom {
 }
 
 /** How the component reaches Personio's API. */
-export interface PersonioConnectionArgs {
+export interface PersonioConnection {
   /** Personio API base URL; default https://api.personio.de. */
   readonly baseUrl?: string;
   /** Personio API client id. */
@@ -48,7 +48,7 @@ export interface PersonioConnectionArgs {
 }
 
 /** One side of the login name. */
-export interface LoginPartArgs {
+export interface LoginPart {
   /** Personio attribute key, e.g. first_name or dynamic_123. */
   readonly attribute: string;
   /** Whole attribute or its first letter; default entire. */
@@ -56,19 +56,19 @@ export interface LoginPartArgs {
 }
 
 /** How a user principal name is built, as in Personio's own integration. */
-export interface LoginSchemaArgs {
+export interface LoginSchema {
   /** First part of the login name. */
-  readonly beginning: LoginPartArgs;
+  readonly beginning: LoginPart;
   /** Between beginning and end; default a dot. */
   readonly separator?: LoginSeparator;
   /** Last part of the login name; absent: none. */
-  readonly end?: LoginPartArgs;
+  readonly end?: LoginPart;
   /** UPN domain, a verified domain of the tenant, e.g. contoso.com. */
   readonly domain: string;
 }
 
 /** When new hires' accounts appear and are enabled. */
-export interface JoinersArgs {
+export interface Joiners {
   /** Create the account at most this many days (0 to 365) before the hire date; absent: as soon as listed. */
   readonly createDaysBeforeHire?: number;
   /** When the account is enabled; default created. */
@@ -76,7 +76,7 @@ export interface JoinersArgs {
 }
 
 /** A group rule: attribute and value with exactly one of group, existingGroup, existingGroupId; or attribute and groupPrefix. */
-export interface GroupRuleArgs {
+export interface GroupRule {
   /** Personio attribute key the rule reads, e.g. department. */
   readonly attribute: string;
   /** Attribute value whose enabled users join the group. */
@@ -94,9 +94,9 @@ export interface GroupRuleArgs {
 /** The settings of a PersonioDirectory: those of the stack config, validated by the same schema. */
 export interface PersonioDirectoryArgs {
   /** Personio API access. */
-  readonly personio: PersonioConnectionArgs;
+  readonly personio: PersonioConnection;
   /** How user principal names are built. */
-  readonly loginSchema: LoginSchemaArgs;
+  readonly loginSchema: LoginSchema;
   /** azuread.User input → Personio attribute key, e.g. jobTitle → position; default none. */
   readonly attributeMapping?: { readonly [input: string]: string };
   /** IANA time zone of the company; accounts are disabled from the day after the termination date. Default UTC. */
@@ -104,9 +104,9 @@ export interface PersonioDirectoryArgs {
   /** Let an existing account's UPN follow name changes in Personio; default false. */
   readonly followRenames?: boolean;
   /** When new hires' accounts appear and are enabled; default as soon as listed, enabled at once. */
-  readonly joiners?: JoinersArgs;
+  readonly joiners?: Joiners;
   /** Group rules; default none. */
-  readonly groups?: GroupRuleArgs[];
+  readonly groups?: GroupRule[];
 }
 
 /** Counts of one run. */

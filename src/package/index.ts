@@ -6,12 +6,12 @@ export { PersonioDirectory } from "./personio-directory";
 export {
   type DirectoryCounts,
   EnableFrom,
-  type GroupRuleArgs,
-  type JoinersArgs,
-  type LoginPartArgs,
+  type GroupRule,
+  type Joiners,
+  type LoginPart,
   LoginPartUse,
-  type LoginSchemaArgs,
+  type LoginSchema,
   LoginSeparator,
-  type PersonioConnectionArgs,
+  type PersonioConnection,
   type PersonioDirectoryArgs,
 } from "./args";

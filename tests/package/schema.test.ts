@@ -1,12 +1,13 @@
 import path from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
 import type { z } from "zod";
 import { StackConfigSchema } from "../../src/config";
-import * as entry from "../../src/package";
 
 /*
- * The package's schema as `pulumi package add` gets it: the analyzer reads the entry package.json names, the
- * plugin host hands it the component classes the entry exports.
+ * The package's schema as `pulumi package add` gets it: the plugin host requires the package's directory
+ * (package.json `main`), hands the analyzer the component classes that module exports, and the analyzer reads
+ * their source from the entry package.json names.
  */
 
 const ROOT = path.join(__dirname, "../..");
@@ -42,11 +43,9 @@ interface PackageSchema {
 let schema: PackageSchema;
 
 beforeAll(async () => {
-  const provider = new ComponentProvider({
-    name: "personio-azuread",
-    dirname: ROOT,
-    components: [entry.PersonioDirectory],
-  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const components = getPulumiComponents(require(ROOT));
+  const provider = new ComponentProvider({ name: "personio-azuread", dirname: ROOT, components });
   schema = JSON.parse(await provider.getSchema()) as PackageSchema;
 }, 180_000);
 
@@ -66,7 +65,7 @@ function shape(properties: Record<string, Property>): Record<string, string> {
 }
 
 describe("the package's schema (ComponentProvider.getSchema on the package entry)", () => {
-  it("has the one component, PersonioDirectory, from the only component class the entry exports", () => {
+  it("has the one component, PersonioDirectory, from the only component class package.json main exports", () => {
     expect(schema.name).toBe("personio-azuread");
     expect(Object.keys(schema.resources)).toStrictEqual([TOKEN]);
     expect(component()?.isComponent).toBe(true);
@@ -74,28 +73,28 @@ describe("the package's schema (ComponentProvider.getSchema on the package entry
 
   it("takes the settings as typed inputs", () => {
     expect(shape(component()?.inputProperties ?? {})).toStrictEqual({
-      personio: type("PersonioConnectionArgs"),
-      loginSchema: type("LoginSchemaArgs"),
+      personio: type("PersonioConnection"),
+      loginSchema: type("LoginSchema"),
       attributeMapping: "object<string>?",
       timezone: "string?",
       followRenames: "boolean?",
-      joiners: `${type("JoinersArgs")}?`,
-      groups: `array<${type("GroupRuleArgs")}>?`,
+      joiners: `${type("Joiners")}?`,
+      groups: `array<${type("GroupRule")}>?`,
     });
     expect(component()?.requiredInputs).toStrictEqual(["loginSchema", "personio"]);
-    expect(shape(propertiesOf(type("PersonioConnectionArgs")))).toStrictEqual({
+    expect(shape(propertiesOf(type("PersonioConnection")))).toStrictEqual({
       baseUrl: "string?",
       clientId: "string",
       clientSecret: "string",
       appId: "string?",
     });
-    expect(shape(propertiesOf(type("LoginSchemaArgs")))).toStrictEqual({
-      beginning: type("LoginPartArgs"),
+    expect(shape(propertiesOf(type("LoginSchema")))).toStrictEqual({
+      beginning: type("LoginPart"),
       separator: `${type("LoginSeparator")}?`,
-      end: `${type("LoginPartArgs")}?`,
+      end: `${type("LoginPart")}?`,
       domain: "string",
     });
-    expect(shape(propertiesOf(type("JoinersArgs")))).toStrictEqual({
+    expect(shape(propertiesOf(type("Joiners")))).toStrictEqual({
       createDaysBeforeHire: "number?",
       enableFrom: `${type("EnableFrom")}?`,
     });
@@ -110,7 +109,7 @@ describe("the package's schema (ComponentProvider.getSchema on the package entry
   });
 
   it("takes the client secret as an input (so it may be a secret Output), every other setting plain", () => {
-    const secret = propertiesOf(type("PersonioConnectionArgs"))["clientSecret"];
+    const secret = propertiesOf(type("PersonioConnection"))["clientSecret"];
     expect(secret?.plain).toBeUndefined();
     expect(component()?.inputProperties["personio"]?.plain).toBe(true);
   });
