@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ConfigError, type ConfigEnv, fromEngineValue, parseStackConfig, toEngineValue } from "../config";
 import { DIRECTORY_TYPE, PERSONIO_DIRECTORY_TYPE } from "../contract";
 import { declareProgram, type LeanUser, type ProgramRun } from "../program";
 import type { DirectoryCounts, PersonioDirectoryArgs } from "./args";
@@ -21,6 +22,7 @@ export class PersonioDirectory extends pulumi.ComponentResource {
 
   constructor(name: string, args: PersonioDirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
     const own = ownStackOf(opts);
+    checkSettings(args, own?.env ?? {});
     // No args in the component's own inputs: its state holds no settings, no secret, no employee data.
     super(own === undefined ? PERSONIO_DIRECTORY_TYPE : DIRECTORY_TYPE, name, {}, opts);
     const run = clientSecretOf(args).then((clientSecret) =>
@@ -51,6 +53,24 @@ export class PersonioDirectory extends pulumi.ComponentResource {
       objectIds: this.objectIds,
       groupIds: this.groupIds,
     });
+  }
+}
+
+/**
+ * Validates the settings before anything is registered, each value read as the engine hands a stack's to the
+ * program; a bad one fails the constructor with the config error's one line. The secret is checked with the
+ * rest of the run (the environment may give it to this repository's program).
+ */
+function checkSettings(args: PersonioDirectoryArgs, env: ConfigEnv): void {
+  const settings = Object.entries(stackConfigOf(args, undefined)).map(([key, value]) => [
+    key,
+    fromEngineValue(toEngineValue(value)),
+  ]);
+  try {
+    parseStackConfig(Object.fromEntries(settings), env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new pulumi.RunError(error.message);
+    throw error;
   }
 }
 

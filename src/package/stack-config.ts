@@ -10,7 +10,9 @@ export function stackConfigOf(
   args: PersonioDirectoryArgs,
   clientSecret: string | undefined,
 ): Record<string, unknown> {
-  const { personio, ...settings } = args as unknown as Record<string, unknown>;
+  // A setting given as undefined is left out, as a stack file leaves it out (the engine would hand over "").
+  const given = Object.entries(args).filter(([, value]) => value !== undefined);
+  const { personio, ...settings } = Object.fromEntries(given) as Record<string, unknown>;
   if (!isRecord(personio)) return personio === undefined ? settings : { ...settings, personio };
   const connection = { ...personio };
   delete connection["clientSecret"];

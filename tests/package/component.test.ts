@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { userUrn, groupUrn } from "../../src/contract";
 import { type ProgramOutputs, runProgram } from "../../src/program";
-import { PersonioDirectory } from "../../src/package";
+import { PersonioDirectory, type PersonioDirectoryArgs } from "../../src/package";
 import { argsOfStackConfig, ownStackOptions, stackOutputsOf } from "../../src/package/own-program";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
@@ -177,5 +177,20 @@ describe("PersonioDirectory, as another program declares it", () => {
       Object.fromEntries(groups.map((g) => [g.inputs["displayName"], `obj-${g.name}`])),
     );
     expect(Object.keys(await valueOf(directory.groupIds))).toContain("sg-sales");
+  });
+
+  it("fails in its constructor, before registering anything, on a bad setting: one line naming it", () => {
+    const bad = { ...args(), loginSchema: { ...args().loginSchema, separator: "/" } };
+    expect(() => new PersonioDirectory("acme", bad as unknown as PersonioDirectoryArgs)).toThrow(
+      new pulumi.RunError(
+        'Invalid value for personio-azuread:loginSchema.separator: "/". Allowed: ".", "-", "_" or none.',
+      ),
+    );
+    expect(world.resources).toStrictEqual([]);
+  });
+
+  it("takes optional settings given as undefined as left out", async () => {
+    const directory = new PersonioDirectory("acme", { ...args(), timezone: undefined, groups: undefined });
+    expect(await valueOf(directory.counts)).toMatchObject({ managed: 63, groups: 0 });
   });
 });

@@ -38,4 +38,12 @@ describe("stackConfigOf and argsOfStackConfig", () => {
       loginSchema: SAMPLE_CONFIG.loginSchema,
     });
   });
+
+  it("leaves out a setting given as undefined, as a stack file does", () => {
+    const args = { personio: PERSONIO, loginSchema: SAMPLE_CONFIG.loginSchema, timezone: undefined };
+    expect(stackConfigOf(args as never, undefined)).toStrictEqual({
+      personio: PERSONIO,
+      loginSchema: SAMPLE_CONFIG.loginSchema,
+    });
+  });
 });
