@@ -35,9 +35,12 @@ export class PersonioDirectory extends pulumi.ComponentResource {
       }),
     );
     recordRun(this, run);
+    // The program's failure is the stack outputs' (index.ts exports them): its component outputs, which no one
+    // reads, stay pending instead of rejecting a second time. A consumer's outputs reject with the failure.
+    const outputsOf = own === undefined ? run : run.catch(() => new Promise<never>(() => undefined));
     // Each output is the run's promise mapped; an Output the mapping returns is lifted, resources and all.
     const fromRun = <T>(map: (ran: ProgramRun) => pulumi.Input<T>): pulumi.Output<T> =>
-      pulumi.output(run.then(map)) as pulumi.Output<T>;
+      pulumi.output(outputsOf.then(map)) as pulumi.Output<T>;
     this.counts = fromRun(({ outputs: { counts, groups } }) => ({
       ...counts,
       groups: groups.groups,
@@ -46,7 +49,9 @@ export class PersonioDirectory extends pulumi.ComponentResource {
     this.principalNames = fromRun(({ outputs }) => outputs.principalNames);
     this.objectIds = fromRun(({ accounts }) => objectIds(accounts));
     this.groupIds = fromRun(groupIds);
-    // A failed run rejects these outputs; the engine reports it as this component's error, once.
+    // A consumer's failed run fails this registration, which the Pulumi runtime reports (a RunError as its one
+    // line). The program's Directory registers none, as before: the stack outputs carry them.
+    if (own !== undefined) return;
     this.registerOutputs({
       counts: this.counts,
       principalNames: this.principalNames,

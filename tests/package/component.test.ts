@@ -127,6 +127,27 @@ describe("the program as the package's first consumer", () => {
     expect(urnsBefore).toContain(`${PREFIX}personio-azuread:index:Groups::personio`);
     expect(after).toStrictEqual(before);
   });
+  it("fails its stack outputs with Personio's failure, one line, and nothing else", async () => {
+    sandbox.setFaults({ serverError: { offset: 0, times: "always" } });
+    try {
+      const directory = new PersonioDirectory(
+        "personio",
+        argsOfStackConfig(stackConfig()),
+        ownStackOptions({ env: {}, now: NOW }),
+      );
+      const error = await stackOutputsOf(directory).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(pulumi.RunError);
+      expect((error as Error).message).toBe(
+        "Personio GET /v1/company/employees offset=0: HTTP 500 (after 5 attempts)",
+      );
+      await registered();
+      expect(world.resources.map((r) => [r.type, r.name])).toStrictEqual([
+        ["personio-azuread:index:Directory", "personio"],
+      ]);
+    } finally {
+      sandbox.setFaults({});
+    }
+  }, 30_000);
 });
 
 describe("PersonioDirectory, as another program declares it", () => {
