@@ -2,7 +2,11 @@ import path from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
 import type { z } from "zod";
+import * as pulumi from "@pulumi/pulumi";
 import { StackConfigSchema } from "../../src/config";
+import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
+import { SAMPLE_CONFIG } from "../fixtures/stack-config";
+import { installMocks, type MockWorld, valueOf } from "../program/mocks";
 
 /*
  * The package's schema as `pulumi package add` gets it: the plugin host requires the package's directory
@@ -41,11 +45,12 @@ interface PackageSchema {
 }
 
 let schema: PackageSchema;
+let provider: ComponentProvider;
 
 beforeAll(async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const components = getPulumiComponents(require(ROOT));
-  const provider = new ComponentProvider({ name: "personio-azuread", dirname: ROOT, components });
+  provider = new ComponentProvider({ name: "personio-azuread", dirname: ROOT, components });
   schema = JSON.parse(await provider.getSchema()) as PackageSchema;
 }, 180_000);
 
@@ -184,4 +189,39 @@ describe("the args and the stack config's schema", () => {
       .map((key) => (key === "personioClientSecret" ? "personio.clientSecret" : key));
     expect(inputPaths(component()?.inputProperties ?? {}).sort()).toStrictEqual(stackConfig.sort());
   });
+});
+
+describe("ComponentProvider.construct, as the engine calls it for another language's program", () => {
+  const world: MockWorld = { resources: [], invokes: [], tenant: [] };
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
+    await installMocks(world);
+  });
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  it("declares the component from the engine's inputs and returns its outputs as state", async () => {
+    const warnings = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    // As the provider server hands them over: plain values, the secret an Output.
+    const inputs = {
+      ...SAMPLE_CONFIG,
+      personio: {
+        clientId: "sandbox-client",
+        baseUrl: sandbox.baseUrl,
+        clientSecret: pulumi.secret(sandbox.credentials.clientSecret),
+      },
+    };
+    const { state } = await provider.construct("acme", TOKEN, inputs, {});
+    const objectIds = await valueOf(state["objectIds"] as pulumi.Output<Record<string, string>>);
+    const users = world.resources.filter((r) => r.type === "azuread:index/user:User");
+    expect(Object.keys(state).sort()).toStrictEqual(["counts", "groupIds", "objectIds", "principalNames"]);
+    expect(users).toHaveLength(63);
+    expect(Object.keys(objectIds).sort()).toStrictEqual(
+      users.map((u) => u.name.replace("employee-", "")).sort(),
+    );
+    expect(world.resources.find((r) => r.type === TOKEN)).toMatchObject({ name: "acme", inputs: {} });
+    warnings.mockRestore();
+  }, 60_000);
 });
