@@ -5,6 +5,7 @@ import { PersonioDirectory, type PersonioDirectoryArgs } from "../../src/package
 import { argsOfStackConfig, ownStackOptions, stackOutputsOf } from "../../src/package/own-program";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
+import { fakeDateOnly } from "./date-only";
 import { installMocks, type MockWorld, type Registered, valueOf } from "../program/mocks";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
@@ -20,16 +21,6 @@ const SETTINGS = {
   ],
 };
 
-type FakeTimersConfig = Exclude<
-  Parameters<typeof jest.useFakeTimers>[0],
-  { legacyFakeTimers?: true } | undefined
->;
-const TIMERS: FakeTimersConfig["doNotFake"] = [
-  "hrtime", "nextTick", "performance", "queueMicrotask", "requestAnimationFrame", "cancelAnimationFrame",
-  "requestIdleCallback", "cancelIdleCallback", "setImmediate", "clearImmediate", "setInterval", "clearInterval",
-  "setTimeout", "clearTimeout",
-]; // prettier-ignore
-
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
 let sandbox: Sandbox;
 let warnings: jest.SpyInstance;
@@ -44,8 +35,7 @@ afterAll(async () => {
 beforeEach(() => {
   warnings = jest.spyOn(console, "warn").mockImplementation(() => undefined);
   world.resources.length = 0;
-  // The component reads the clock itself (a consumer has no other); only Date is faked, timers stay real.
-  jest.useFakeTimers({ now: NOW, doNotFake: TIMERS });
+  fakeDateOnly(NOW);
 });
 afterEach(() => {
   jest.useRealTimers();

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { StackConfigSchema } from "../../src/config";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
+import { fakeDateOnly } from "./date-only";
 import { installMocks, type MockWorld, valueOf } from "../program/mocks";
 
 /*
@@ -201,9 +202,13 @@ describe("ComponentProvider.construct, as the engine calls it for another langua
   afterAll(async () => {
     await sandbox.close();
   });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it("declares the component from the engine's inputs and returns its outputs as state", async () => {
     const warnings = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    fakeDateOnly(new Date("2026-11-26T10:00:00Z"));
     // As the provider server hands them over: plain values, the secret an Output.
     const inputs = {
       ...SAMPLE_CONFIG,
