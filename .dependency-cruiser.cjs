@@ -10,6 +10,7 @@ const FLOORS = [
   ["runner"],
   ["engine"],
   ["review"],
+  ["package"],
   ["program", "plan"],
   ["pipeline", "doctor"],
   ["snapshot", "write-back", "graph"],

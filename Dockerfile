@@ -57,7 +57,8 @@ COPY --from=build /app/dist ./dist
 COPY stacks ./stacks
 COPY Pulumi.yaml ./
 # The CLI runs the compiled program (dist/index.js) with plain node: no TypeScript compiler in the image.
-RUN sed -i 's/typescript: true/typescript: false/' Pulumi.yaml && printf '\nmain: dist/index.js\n' >> Pulumi.yaml
+RUN sed -i -e 's/typescript: true/typescript: false/' -e 's#^main: index.ts$#main: dist/index.js#' Pulumi.yaml \
+  && grep -qx 'main: dist/index.js' Pulumi.yaml
 # Pulumi writes plugins and workspace files under PULUMI_HOME: writable even with a read-only root filesystem
 # when a volume is mounted there (deploy/kubernetes mounts an emptyDir).
 ENV NODE_ENV=production PULUMI_HOME=/home/node/.pulumi PULUMI_SKIP_UPDATE_CHECK=true

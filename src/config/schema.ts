@@ -45,7 +45,11 @@ export const LoginSchemaSchema = z.strictObject(
       .enum([".", "-", "_", "", "none"], allowed('".", "-", "_" or none'))
       .default(".")
       .transform((s) => (s === "none" ? "" : s)),
-    end: z.preprocess((value) => (value === "none" ? null : value), LoginPartSchema.nullable()),
+    // Absent is none, as "optional end attribute" in the product contract (and the component's args) says.
+    end: z.preprocess(
+      (value) => (value === "none" || value === undefined ? null : value),
+      LoginPartSchema.nullable(),
+    ),
     domain: z
       .string(allowed("a DNS domain such as contoso.com"))
       .regex(DOMAIN, allowed("a DNS domain such as contoso.com"))

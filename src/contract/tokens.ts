@@ -15,3 +15,5 @@ export const DIRECTORY_TYPE = "personio-azuread:index:Directory";
 export const GROUPS_TYPE = "personio-azuread:index:Groups";
 /** The root stack resource, whose outputs are the {@link StackOutputs}. */
 export const STACK_TYPE = "pulumi:pulumi:Stack";
+/** The public component of the package (src/package), as other Pulumi programs declare it. */
+export const PERSONIO_DIRECTORY_TYPE = "personio-azuread:index:PersonioDirectory";

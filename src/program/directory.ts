@@ -53,42 +53,56 @@ export class Directory extends pulumi.ComponentResource {
     opts?: pulumi.ComponentResourceOptions,
   ): Promise<Directory> {
     const directory = new Directory(name, opts);
-    const { declarations, followRenames, unmanagedInputs = [], newPassword = initialPassword } = args;
-    const users = directory.#users;
-    await declareInBatches(declarations, BATCH, ({ user, manager }) => {
-      const managerId =
-        manager === undefined
-          ? undefined
-          : manager.kind === "existing"
-            ? manager.objectId
-            : (users.get(manager.employeeId) as LeanUser).objectId;
-      const account = withoutStackTraces(() =>
-        declareUser(
-          employeeLogicalName(user.employeeId),
-          {
-            ...(userInputs(user) as unknown as azuread.UserArgs),
-            managerId,
-            ...newAccountCredentials(user, newPassword),
-          },
-          { ...userOptions(user, followRenames, unmanagedInputs), parent: directory },
-        ),
-      );
-      users.set(user.employeeId, account);
-    });
-    for (const account of args.kept ?? []) {
-      // The inputs are ignored (the old ones are kept); the account's own UPN satisfies the required ones.
-      const { userPrincipalName } = account;
-      const declared = withoutStackTraces(() =>
-        declareUser(
-          employeeLogicalName(account.employeeId),
-          { displayName: userPrincipalName, userPrincipalName },
-          { ...keptUserOptions(account), parent: directory },
-        ),
-      );
-      users.set(account.employeeId, declared);
+    for (const [employeeId, account] of await declareUsers(directory, args)) {
+      directory.#users.set(employeeId, account);
     }
     return directory;
   }
+}
+
+/**
+ * Declares the users as children of `parent` in batches (see {@link Directory}); resolves with the accounts by
+ * Personio employee id once every one is declared. The public `PersonioDirectory` component parents them itself.
+ */
+export async function declareUsers(
+  parent: pulumi.Resource,
+  args: DirectoryArgs,
+): Promise<ReadonlyMap<string, LeanUser>> {
+  const { declarations, followRenames, unmanagedInputs = [], newPassword = initialPassword } = args;
+  const users = new Map<string, LeanUser>();
+  await declareInBatches(declarations, BATCH, ({ user, manager }) => {
+    const managerId =
+      manager === undefined
+        ? undefined
+        : manager.kind === "existing"
+          ? manager.objectId
+          : (users.get(manager.employeeId) as LeanUser).objectId;
+    const account = withoutStackTraces(() =>
+      declareUser(
+        employeeLogicalName(user.employeeId),
+        {
+          ...(userInputs(user) as unknown as azuread.UserArgs),
+          managerId,
+          ...newAccountCredentials(user, newPassword),
+        },
+        { ...userOptions(user, followRenames, unmanagedInputs), parent },
+      ),
+    );
+    users.set(user.employeeId, account);
+  });
+  for (const account of args.kept ?? []) {
+    // The inputs are ignored (the old ones are kept); the account's own UPN satisfies the required ones.
+    const { userPrincipalName } = account;
+    const declared = withoutStackTraces(() =>
+      declareUser(
+        employeeLogicalName(account.employeeId),
+        { displayName: userPrincipalName, userPrincipalName },
+        { ...keptUserOptions(account), parent },
+      ),
+    );
+    users.set(account.employeeId, declared);
+  }
+  return users;
 }
 
 /** A new account gets a strong random password that must be changed at first sign-in; adopted ones get none. */

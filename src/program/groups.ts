@@ -47,6 +47,8 @@ export class Groups extends pulumi.ComponentResource {
   readonly membersPending: number;
   /** Object id → display name of the existing groups, for reading previews (the summary names groups). */
   readonly existingNames: Readonly<Record<string, string>>;
+  /** Display name → object id of each group this stack creates (in a shard stack: shard 0's). */
+  readonly createdIds: ReadonlyMap<string, pulumi.Output<string>>;
 
   constructor(name: string, args: GroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(GROUPS_TYPE, name, {}, opts);
@@ -67,6 +69,7 @@ export class Groups extends pulumi.ComponentResource {
 
     let memberships = 0;
     let created = 0;
+    const createdIds = new Map<string, pulumi.Output<string>>();
     const existing = mergeByObjectId(args.plan, args.tenant);
     // No stack capture while declaring, as for users: with 9,875 memberships (bench/groups.bench.ts) the run
     // took 15.9–16.7 s instead of 20.6–21.6 s, at the same peak RSS.
@@ -76,7 +79,7 @@ export class Groups extends pulumi.ComponentResource {
         created++;
         const members = createdMembers(group.members);
         memberships += members.length;
-        new azuread.Group(
+        const declared = new azuread.Group(
           groupLogicalName(group.label),
           {
             displayName: group.label,
@@ -88,6 +91,7 @@ export class Groups extends pulumi.ComponentResource {
           // A group no rule fills any more is released, not deleted: access it grants elsewhere must not vanish.
           { parent: this, retainOnDelete: true },
         );
+        createdIds.set(group.label, declared.objectId);
       }
       for (const { tenant, members } of existing.values()) {
         for (const employeeId of members) {
@@ -114,6 +118,7 @@ export class Groups extends pulumi.ComponentResource {
     });
 
     this.membersPending = membersPending;
+    this.createdIds = createdIds;
     this.counts = { groups: created + existing.size, created, existing: existing.size, memberships };
     this.existingNames = Object.fromEntries(
       [...existing.values()].map(({ tenant }) => [tenant.objectId, tenant.displayName]),

@@ -14,7 +14,7 @@ import { parseScopeReleaseEnv, SCOPE_RELEASE_ENV, SHARD_ENV } from "../contract"
 import { calendarDateIn, type RenderResult } from "../render";
 import type { Snapshot } from "../snapshot";
 import { declarationOrder } from "./declaration-order";
-import { Directory } from "./directory";
+import { declareUsers, Directory } from "./directory";
 import { toExistingAccounts } from "./existing-accounts";
 import { keptAccounts } from "./kept-user";
 import type { LeanUser } from "./lean-user";
@@ -45,6 +45,24 @@ export interface ProgramInputs {
   readonly snapshot?: Snapshot;
   /** Makes initial passwords; default: 20 random characters. */
   readonly newPassword?: () => string;
+  /**
+   * The component that parents the users, and the one that parents the `Groups` component (named as `name`;
+   * undefined: the stack). Default: a `Directory` and a `Groups` named personio at the stack's root.
+   */
+  readonly into?: {
+    readonly name: string;
+    readonly users: pulumi.Resource;
+    readonly groups: pulumi.Resource | undefined;
+  };
+}
+
+/** What a run declared: the stack outputs, and the accounts and created groups for a component's outputs. */
+export interface ProgramRun {
+  readonly outputs: ProgramOutputs;
+  /** The declared accounts by Personio employee id. */
+  readonly accounts: ReadonlyMap<string, LeanUser>;
+  /** Display name → object id of each group the run creates. */
+  readonly createdGroups: ReadonlyMap<string, pulumi.Output<string>>;
 }
 
 /**
@@ -53,6 +71,11 @@ export interface ProgramInputs {
  * line (`pulumi.RunError`, no stack trace).
  */
 export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
+  return (await declareProgram(inputs)).outputs;
+}
+
+/** {@link runProgram}, with the declared accounts and created groups beside the stack outputs. */
+export async function declareProgram(inputs: ProgramInputs): Promise<ProgramRun> {
   const config = loadConfig(inputs);
   const shard = fails(() =>
     shardOfRun(config.shards, inputs.env[SHARD_ENV], inputs.stack ?? pulumi.getStack()),
@@ -89,25 +112,32 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
       `employee ${link.employeeId}: managerId: the supervisor chain loops back (via ${link.managerEmployeeId}); no manager set`,
     );
   }
-  const directory = await Directory.declare("personio", {
+  const directoryArgs = {
     declarations,
     followRenames: config.followRenames,
     unmanagedInputs: unmanagedInputs(config.attributeMapping),
     newPassword: inputs.newPassword,
     kept,
-  });
-  const accounts = directory.users;
+  };
+  const accounts =
+    inputs.into === undefined
+      ? (await Directory.declare("personio", directoryArgs)).users
+      : await declareUsers(inputs.into.users, directoryArgs);
   const groups =
     config.groups.length === 0
       ? undefined
-      : new Groups("personio", {
-          plan: groupPlan,
-          tenant: tenantGroups,
-          users: directoryRead.result.users,
-          kept,
-          accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
-          ...(shard === undefined ? {} : { shard }),
-        });
+      : new Groups(
+          inputs.into?.name ?? "personio",
+          {
+            plan: groupPlan,
+            tenant: tenantGroups,
+            users: directoryRead.result.users,
+            kept,
+            accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
+            ...(shard === undefined ? {} : { shard }),
+          },
+          { parent: inputs.into?.groups },
+        );
   const outputs = {
     ...stackOutputs(
       result,
@@ -119,7 +149,8 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
     ),
     ...(hasScope(config.scope) ? { outOfScope: scope.output } : {}),
   };
-  if (shard === undefined) return outputs;
+  const createdGroups = groups?.createdIds ?? new Map<string, pulumi.Output<string>>();
+  if (shard === undefined) return { outputs, accounts, createdGroups };
   const membersPending = groups?.membersPending ?? 0;
   if (managersPending + membersPending > 0) {
     pulumi.log.info(
@@ -127,7 +158,15 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
         "membership(s) wait for accounts another shard creates this cycle; they follow on the next cycle",
     );
   }
-  return { ...outputs, crossShardManagersPending: managersPending, crossShardMembersPending: membersPending };
+  return {
+    outputs: {
+      ...outputs,
+      crossShardManagersPending: managersPending,
+      crossShardMembersPending: membersPending,
+    },
+    accounts,
+    createdGroups,
+  };
 }
 
 /** The whole render result (unsharded), or the shard's part of it with its managers in other shards resolved. */

@@ -155,6 +155,12 @@ describe("parseStackConfig", () => {
     expect(config.loginSchema).toMatchObject({ separator: "", end: null });
   });
 
+  it("reads a login schema without end as end none", () => {
+    const { beginning, separator, domain } = base.loginSchema;
+    const config = parseStackConfig({ ...base, loginSchema: { beginning, separator, domain } });
+    expect(config.loginSchema.end).toBeNull();
+  });
+
   it("lets the environment override client id, secret and base URL", () => {
     const config = parseStackConfig(base, {
       PERSONIO_CLIENT_ID: "env-id",
