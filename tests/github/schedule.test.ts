@@ -75,12 +75,13 @@ describe("ci.yml: the suite, on pushes", () => {
     const script = read(".ci/run")
       .split("\n")
       .filter((l) => l !== "" && !l.startsWith("#"));
-    expect(script.slice(-5)).toEqual([
+    expect(script.slice(-6)).toEqual([
       "npm ci --no-audit --no-fund",
       "npm run typecheck",
       "npm run lint",
       "npm run format:check",
       "npm test",
+      "npm run test:pack",
     ]);
   });
 
