@@ -10,17 +10,19 @@ import {
 import { PersonioError } from "../personio";
 import { AttributeAccessError, type DesiredDirectory, desiredDirectory } from "../pipeline";
 import { SHARD_ENV } from "../contract";
-import { calendarDateIn, type RenderResult } from "../render";
+import type { PlannedGroup } from "../groups";
+import { calendarDateIn } from "../render";
 import type { Snapshot } from "../snapshot";
 import { declarationOrder } from "./declaration-order";
 import { Directory } from "./directory";
 import { toExistingAccounts } from "./existing-accounts";
-import { keptAccounts } from "./kept-user";
+import { type KeptAccount, keptAccounts } from "./kept-user";
 import type { LeanUser } from "./lean-user";
-import { readExistingGroups } from "./existing-groups";
+import { readExistingGroups, type TenantGroup } from "./existing-groups";
 import { Groups } from "./groups";
 import { type ProgramOutputs, stackOutputs } from "./outputs";
-import { type Shard, shardOfRun, shardResult, shardUsers } from "./shard";
+import { type Shard, shardOfRun } from "./shard";
+import { type ShardDirectory, shardDirectory } from "./shard-directory";
 import { unmanagedInputs } from "./user-resource";
 
 /** What the program depends on from outside; `index.ts` passes the real ones, tests their own. */
@@ -47,31 +49,31 @@ export interface ProgramInputs {
  * declare the directory. Everything that can fail does so before the first resource is declared, with one
  * line (`pulumi.RunError`, no stack trace).
  */
-export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
+export function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
+  // Handed over once and not kept (an async function keeps its arguments until it ends): a shard stack
+  // declares an eighth of the snapshot, and the rest would be garbage the collector walks on every pass.
+  const { snapshot, ...rest } = inputs;
+  let handedOver = snapshot;
+  return declareProgram(rest, () => {
+    const taken = handedOver;
+    handedOver = undefined;
+    return taken;
+  });
+}
+
+/** The program's inputs once the snapshot is handed over: `takeSnapshot` answers once, then undefined. */
+type RunInputs = Omit<ProgramInputs, "snapshot">;
+
+async function declareProgram(
+  inputs: RunInputs,
+  takeSnapshot: () => Snapshot | undefined,
+): Promise<ProgramOutputs> {
   const config = loadConfig(inputs);
   const shard = fails(() =>
     shardOfRun(config.shards, inputs.env[SHARD_ENV], inputs.stack ?? pulumi.getStack()),
   );
-  let tenantAccounts: readonly ExistingAccount[] = [];
-  const directoryRead = await directoryOf(config, inputs, (accounts) => (tenantAccounts = accounts));
-  const { employees, groups: groupPlan } = directoryRead;
-  const mine = shard?.has ?? (() => true);
-  const skippedRecords = directoryRead.skippedRecords.filter((r) => mine(String(r.employeeId)));
-  const { result, managersPending } = ofShard(directoryRead.result, shard);
-  for (const record of skippedRecords) {
-    pulumi.log.warn(
-      `employee ${record.employeeId}: ${record.field}: unreadable in Personio; record skipped, account left as it is`,
-    );
-  }
-  // A managed account whose sync flag appeared stays in the stack unchanged: released, it would lose its memberships.
-  const hybrid = result.skipped.filter((s) => s.reason === "hybrid_account").map((s) => s.employeeId);
-  const unreadable = skippedRecords.map((r) => String(r.employeeId));
-  const kept = keptAccounts([...unreadable, ...hybrid], tenantAccounts);
-  for (const warning of result.warnings) {
-    pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
-  }
-  if ((shard?.index ?? 0) === 0) for (const warning of groupPlan.warnings) pulumi.log.warn(warning);
-  const tenantGroups = await readExistingGroups(groupPlan).catch(toRunError);
+  const { part, kept, tenantGroups } = await readPart(config, inputs, takeSnapshot, shard);
+  const { result, skippedRecords, managersPending } = part;
   const { declarations, dropped } = declarationOrder(result.users);
   for (const link of dropped) {
     pulumi.log.warn(
@@ -90,16 +92,16 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
     config.groups.length === 0
       ? undefined
       : new Groups("personio", {
-          plan: groupPlan,
+          groups: part.groups,
           tenant: tenantGroups,
-          users: directoryRead.result.users,
+          adopted: part.adopted,
           kept,
           accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
           ...(shard === undefined ? {} : { shard }),
         });
   const outputs = stackOutputs(
     result,
-    employees.filter((e) => mine(String(e.id))).length + skippedRecords.length,
+    part.employees,
     accounts,
     groups,
     skippedRecords,
@@ -116,14 +118,39 @@ export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs>
   return { ...outputs, crossShardManagersPending: managersPending, crossShardMembersPending: membersPending };
 }
 
-/** The whole render result (unsharded), or the shard's part of it with its managers in other shards resolved. */
-function ofShard(
-  result: RenderResult,
+/**
+ * Reads the desired directory (the snapshot or Personio, and the tenant's accounts) and returns only the run's
+ * part of it, with the accounts to keep and the existing groups as the tenant holds them; logs the warnings
+ * about the run's employees. The listing, the tenant's accounts and the whole render stay in here: they are
+ * garbage before the first resource is declared.
+ */
+async function readPart(
+  config: LoadedConfig,
+  inputs: RunInputs,
+  takeSnapshot: () => Snapshot | undefined,
   shard: Shard | undefined,
-): { result: RenderResult; managersPending: number } {
-  if (shard === undefined) return { result, managersPending: 0 };
-  const { users, managersPending } = shardUsers(result.users, shard);
-  return { result: shardResult(result, users, shard), managersPending };
+): Promise<{ part: ShardDirectory; kept: KeptAccount[]; tenantGroups: Map<PlannedGroup, TenantGroup> }> {
+  let tenantAccounts: readonly ExistingAccount[] = [];
+  const part = shardDirectory(
+    await directoryOf(config, inputs, takeSnapshot(), (accounts) => (tenantAccounts = accounts)),
+    shard,
+  );
+  const { result, skippedRecords } = part;
+  for (const record of skippedRecords) {
+    pulumi.log.warn(
+      `employee ${record.employeeId}: ${record.field}: unreadable in Personio; record skipped, account left as it is`,
+    );
+  }
+  // A managed account whose sync flag appeared stays in the stack unchanged: released, it would lose its memberships.
+  const hybrid = result.skipped.filter((s) => s.reason === "hybrid_account").map((s) => s.employeeId);
+  const unreadable = skippedRecords.map((r) => String(r.employeeId));
+  const kept = keptAccounts([...unreadable, ...hybrid], tenantAccounts);
+  for (const warning of result.warnings) {
+    pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
+  }
+  for (const warning of part.groupWarnings) pulumi.log.warn(warning);
+  const tenantGroups = await readExistingGroups(part.groups).catch(toRunError);
+  return { part, kept, tenantGroups };
 }
 
 /** Runs a step whose config errors become one line. */
@@ -141,21 +168,22 @@ function fails<T>(step: () => T): T {
  */
 async function directoryOf(
   config: LoadedConfig,
-  inputs: ProgramInputs,
+  inputs: RunInputs,
+  snapshot: Snapshot | undefined,
   onTenant: (accounts: readonly ExistingAccount[]) => void,
 ): Promise<DesiredDirectory> {
   try {
     return await desiredDirectory({
       config,
-      today: inputs.snapshot?.today ?? calendarDateIn(inputs.now, config.timezone),
+      today: snapshot?.today ?? calendarDateIn(inputs.now, config.timezone),
       existingAccounts: async () => {
         const accounts = toExistingAccounts((await azuread.getUsers({ returnAll: true })).users);
         onTenant(accounts);
         return accounts;
       },
-      ...(inputs.snapshot === undefined
+      ...(snapshot === undefined
         ? {}
-        : { listing: { employees: inputs.snapshot.employees, skipped: inputs.snapshot.skipped ?? [] } }),
+        : { listing: { employees: snapshot.employees, skipped: snapshot.skipped ?? [] } }),
     });
   } catch (error) {
     if (error instanceof PersonioError || error instanceof AttributeAccessError) {
@@ -171,6 +199,6 @@ function toRunError(error: unknown): never {
   throw error;
 }
 
-function loadConfig(inputs: ProgramInputs): LoadedConfig {
+function loadConfig(inputs: RunInputs): LoadedConfig {
   return fails(() => loadStackConfig(inputs.config, inputs.env));
 }
