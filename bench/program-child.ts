@@ -10,7 +10,13 @@
  */
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
-import { runProgram } from "../src/program";
+import { type ProgramInputs } from "../src/program";
+import {
+  argsOfStackConfig,
+  ownStackOptions,
+  PersonioDirectory,
+  stackOutputsOf,
+} from "../src/package/own-program";
 import { peakRssMb } from "./child";
 import type { ProgramBenchResult } from "./program.bench";
 import { snapshotFromEnv } from "../src/program/snapshot-source";
@@ -23,6 +29,11 @@ import { SHARD_ENV } from "../src/contract";
 type ChildResult = ProgramBenchResult & { readonly checkpoint?: CheckpointSizes };
 
 const USER = "azuread:index/user:User";
+
+/** The program as index.ts runs it: one PersonioDirectory from the stack config, under the stacks' URNs. */
+function runAsIndex({ config, ...own }: ProgramInputs): Promise<unknown> {
+  return stackOutputsOf(new PersonioDirectory("personio", argsOfStackConfig(config), ownStackOptions(own)));
+}
 
 async function main(): Promise<ChildResult> {
   const [mode, count, baseUrl, ids, measureCheckpoint] = process.argv.slice(2);
@@ -59,7 +70,7 @@ async function main(): Promise<ChildResult> {
   const started = performance.now();
   let outputs: unknown;
   if (mode === "snapshot") {
-    outputs = await runProgram({
+    outputs = await runAsIndex({
       config: shard === undefined ? CONFIG : { ...CONFIG, shards: Number(shard.split("/")[1]) },
       env: {
         PERSONIO_CLIENT_SECRET: "sandbox-secret",
@@ -70,14 +81,14 @@ async function main(): Promise<ChildResult> {
     });
   } else if (mode === "targeted") {
     // `baseUrl` is the snapshot file here: the program reads it as under `pulumi preview --target …`.
-    await runProgram({
+    await runAsIndex({
       config: CONFIG,
       env: { PERSONIO_CLIENT_SECRET: "sandbox-secret" },
       now: new Date("2026-11-26T10:00:00Z"),
       snapshot: snapshotFromEnv({ [SNAPSHOT_ENV]: baseUrl }),
     });
   } else if (mode === "program") {
-    await runProgram({
+    await runAsIndex({
       config: CONFIG,
       env: { PERSONIO_BASE_URL: baseUrl, PERSONIO_CLIENT_SECRET: "sandbox-secret" },
       now: new Date("2026-11-26T10:00:00Z"),

@@ -9,6 +9,7 @@ import type { CheckpointSizes } from "./checkpoint";
 import type { ProgramBenchResult } from "./program.bench";
 import { BENCH_CONFIG } from "./program-config";
 import { formatCheckpoint, judgeShards, type ShardRun } from "./shards-report";
+import { sdkFloor } from "./sdk-floor";
 
 const EMPLOYEES = 100_000;
 const SHARDS = 8;
@@ -32,7 +33,8 @@ interface Outcome {
  * 100,000 employees over 8 shard stacks under mocks, as one coordinator cycle runs them: one snapshot file for
  * all (listed once, outside the measured processes), each shard's program in its own process (`prod-<i>`, with
  * `PERSONIO_AZUREAD_SHARD=i/8`), 2 at a time. Then the same snapshot unsharded, for comparison, and the
- * checkpoint a self-managed backend would hold and write (bench/checkpoint.ts, approximate).
+ * checkpoint a self-managed backend would hold and write (bench/checkpoint.ts, approximate). Between the two, the
+ * Pulumi SDK's floor at shard 0's size (bench/sdk-floor.ts): what any program declaring that many users pays.
  */
 export async function run(): Promise<void> {
   const file = path.join(tmpdir(), `shards-bench-${EMPLOYEES}.json`);
@@ -81,6 +83,11 @@ export async function run(): Promise<void> {
       };
     });
     for (const line of judgeShards(shardRuns, wallMs, PARALLELISM)) console.log(line);
+    const first = runs[0]?.result;
+    if (first !== undefined) {
+      const floor = await sdkFloor(first.users, { wallMs: first.wallMs, peakRssMb: first.peakRssMb });
+      for (const line of floor) console.log(line);
+    }
 
     const unsharded = await measure(
       ["snapshot", String(EMPLOYEES), snapshot.path, "-", "checkpoint"],

@@ -27,6 +27,8 @@ export interface Measurement {
   /** Peak resident set size of the whole process (process.resourceUsage().maxRSS). */
   peakRssMb: number;
   heapUsedMb: number;
+  /** RSS just before the first declaration (modules loaded, mocks set): the baseline of bytes per resource. */
+  baseRssMb: number;
   /** RSS right after the last declaration (before waiting for the registrations). */
   rssAtDeclaredMb: number;
   liveAtDeclaredMb?: number;
@@ -110,6 +112,7 @@ export async function measure(
   const sampler: HeapSampler | undefined = process.env.BENCH_HEAP_SAMPLE
     ? await startHeapSampling(process.env.BENCH_HEAP_SAMPLE)
     : undefined;
+  const baseRss = process.memoryUsage().rss;
   const t0 = performance.now();
   const parent = new pulumi.ComponentResource(COMPONENT_TYPE, "directory", {}, {});
   await declare(parent, n);
@@ -144,6 +147,7 @@ export async function measure(
     declareMs: Math.round(t1 - t0),
     peakRssMb: Math.round(ru.maxRSS / 1024),
     heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+    baseRssMb: Math.round(baseRss / 2 ** 20),
     rssAtDeclaredMb: Math.round(atDeclared.rss / 2 ** 20),
     ...(liveAtDeclaredMb === undefined ? {} : { liveAtDeclaredMb }),
     newResourceCalls,

@@ -3,7 +3,8 @@
  * children of `parent` with the same inputs and options.
  */
 import * as azuread from "@pulumi/azuread";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import { USER_TYPE } from "../../src/contract";
 import { bareDeclare, type Declare } from "./harness";
 import { declareInBatches, declareUser, withoutStackTraces } from "../../src/program/lean-user";
 import { userInputs, userName } from "./users";
@@ -23,6 +24,13 @@ const lean = (parent: pulumi.Resource) => (i: number) =>
 
 function loop<T>(n: number, one: (i: number) => T): void {
   for (let i = 0; i < n; i++) one(i);
+}
+
+/** A `User`-typed custom resource with no inputs: what the SDK costs per resource, whatever is declared. */
+class EmptyUser extends pulumi.CustomResource {
+  constructor(name: string, opts: pulumi.CustomResourceOptions) {
+    super(USER_TYPE, name, {}, opts);
+  }
 }
 
 const indices = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -54,6 +62,15 @@ export const STRATEGIES: Record<string, Declare> = {
   "lean-nostack-batch": async (parent, n) => {
     const one = lean(parent);
     await declareInBatches(indices(n), BATCH, (i) => withoutStackTraces(() => one(i)));
+  },
+  /**
+   * The SDK's own cost per resource, whatever the inputs: a `User`-typed custom resource with no inputs at all,
+   * declared as lean-nostack-batch declares (no stacks, batches with a yield between).
+   */
+  "empty-batch": async (parent, n) => {
+    await declareInBatches(indices(n), BATCH, (i) =>
+      withoutStackTraces(() => new EmptyUser(userName(i), opts(parent))),
+    );
   },
   /** Experiment only: lean-nostack-batch with the limit left at 0 for the async pipeline too. */
   "lean-nostack-global-batch": async (parent, n) => {

@@ -22,9 +22,15 @@ export function ownStackOptions(own: OwnStack): pulumi.ComponentResourceOptions 
   return opts;
 }
 
-/** The own program's settings when `opts` came from {@link ownStackOptions}. */
-export function ownStackOf(opts: pulumi.ComponentResourceOptions | undefined): OwnStack | undefined {
-  return opts === undefined ? undefined : ownStacks.get(opts);
+/**
+ * The own program's settings when `opts` came from {@link ownStackOptions}, taken: asked once, they are
+ * forgotten here, so the runner's snapshot in them lives only as long as the run needs it.
+ */
+export function takeOwnStack(opts: pulumi.ComponentResourceOptions | undefined): OwnStack | undefined {
+  if (opts === undefined) return undefined;
+  const own = ownStacks.get(opts);
+  ownStacks.delete(opts);
+  return own;
 }
 
 /** Records a component's run, for {@link stackOutputsOf}. */

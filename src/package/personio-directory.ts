@@ -3,7 +3,7 @@ import { ConfigError, type ConfigEnv, fromEngineValue, parseStackConfig, toEngin
 import { DIRECTORY_TYPE, PERSONIO_DIRECTORY_TYPE } from "../contract";
 import { declareProgram, type LeanUser, type ProgramRun } from "../program";
 import type { DirectoryCounts, PersonioDirectoryArgs } from "./args";
-import { ownStackOf, recordRun } from "./own-stack";
+import { recordRun, takeOwnStack } from "./own-stack";
 import { stackConfigOf } from "./stack-config";
 
 /**
@@ -21,17 +21,23 @@ export class PersonioDirectory extends pulumi.ComponentResource {
   readonly groupIds: pulumi.Output<{ [displayName: string]: string }>;
 
   constructor(name: string, args: PersonioDirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
-    const own = ownStackOf(opts);
+    const own = takeOwnStack(opts);
     checkSettings(args, own?.env ?? {});
     // No args in the component's own inputs: its state holds no settings, no secret, no employee data.
     super(own === undefined ? PERSONIO_DIRECTORY_TYPE : DIRECTORY_TYPE, name, {}, opts);
+    // The runner's snapshot is handed to the run once; no closure here holds `own` or `opts`, so it is garbage
+    // once the run has read it (a shard declares an eighth of it).
+    const settings = own === undefined ? {} : { ...own, snapshot: undefined };
+    const snapshot = handOver(own?.snapshot);
+    const groupsParent = own === undefined ? this : opts?.parent;
     const run = clientSecretOf(args).then((clientSecret) =>
       declareProgram({
         env: {},
         now: new Date(),
-        ...own,
+        ...settings,
+        snapshot: snapshot(),
         config: stackConfigOf(args, clientSecret),
-        into: { name, users: this, groups: own === undefined ? this : opts?.parent },
+        into: { name, users: this, groups: groupsParent },
       }),
     );
     recordRun(this, run);
@@ -87,6 +93,16 @@ function clientSecretOf(args: PersonioDirectoryArgs): Promise<string | undefined
   const given = (args.personio as Partial<PersonioDirectoryArgs["personio"]> | undefined)?.clientSecret;
   if (given === undefined) return Promise.resolve(undefined);
   return new Promise((resolve) => pulumi.secret(given).apply(resolve));
+}
+
+/** A function that answers `value` once, then undefined, and so holds it only until it is asked. */
+function handOver<T>(value: T | undefined): () => T | undefined {
+  let held = value;
+  return () => {
+    const taken = held;
+    held = undefined;
+    return taken;
+  };
 }
 
 function objectIds(accounts: ReadonlyMap<string, LeanUser>): pulumi.Output<Record<string, string>> {

@@ -1,7 +1,7 @@
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, NAMESPACE } from "../config";
-import type { GroupPlan, PlannedGroup } from "../groups";
+import type { PlannedGroup } from "../groups";
 
 /** An existing group as the tenant holds it now. */
 export interface TenantGroup {
@@ -56,8 +56,10 @@ export function objectIdsByName(
  * adopted (imported) or created. Fails before anything is declared on a name that is missing or ambiguous, on a
  * dynamic group (its rule sets its members) and on a group synchronised from on-premises AD (read-only here).
  */
-export async function readExistingGroups(plan: GroupPlan): Promise<Map<PlannedGroup, TenantGroup>> {
-  const existing = plan.groups.filter((group) => group.kind === "existing");
+export async function readExistingGroups(
+  groups: readonly PlannedGroup[],
+): Promise<Map<PlannedGroup, TenantGroup>> {
+  const existing = groups.filter((group) => group.kind === "existing");
   if (existing.length === 0) return new Map();
   const named = existing.filter((group) => group.objectId === undefined);
   const listing =

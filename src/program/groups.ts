@@ -1,7 +1,6 @@
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
-import type { GroupPlan, PlannedGroup } from "../groups";
-import type { DesiredUser } from "../render";
+import type { PlannedGroup } from "../groups";
 import type { TenantGroup } from "./existing-groups";
 import type { KeptAccount } from "./kept-user";
 import { withoutStackTraces } from "./lean-user";
@@ -13,11 +12,15 @@ export type { GroupCounts };
 
 /** What the groups component declares. */
 export interface GroupsArgs {
-  readonly plan: GroupPlan;
-  /** The existing groups of the plan, as the tenant holds them (see `readExistingGroups`). */
+  /** The planned groups (`GroupPlan.groups`, or a shard's part of them: see `shardDirectory`). */
+  readonly groups: readonly PlannedGroup[];
+  /** The existing groups among them, as the tenant holds them (see `readExistingGroups`). */
   readonly tenant: ReadonlyMap<PlannedGroup, TenantGroup>;
-  /** The rendered users: an adopted account's object id is known before anything is declared. */
-  readonly users: readonly DesiredUser[];
+  /**
+   * Employee id → object id of each adopted account among the members: known before anything is declared, so a
+   * membership the tenant already has is imported, and a member of another shard can be listed.
+   */
+  readonly adopted: ReadonlyMap<string, string>;
   /** Accounts of skipped Personio records: their memberships of existing groups stay as the tenant has them. */
   readonly kept?: readonly KeptAccount[];
   /** The object id of the account the directory declared for an employee (an output for a new account). */
@@ -52,10 +55,7 @@ export class Groups extends pulumi.ComponentResource {
 
   constructor(name: string, args: GroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(GROUPS_TYPE, name, {}, opts);
-    const adopted = new Map<string, string>();
-    for (const user of args.users) {
-      if (user.adoptedObjectId !== undefined) adopted.set(user.employeeId, user.adoptedObjectId);
-    }
+    const { adopted } = args;
     const mine = args.shard?.has ?? (() => true);
     const memberId = (employeeId: string): pulumi.Input<string> =>
       adopted.get(employeeId) ?? args.accountId(employeeId);
@@ -70,11 +70,11 @@ export class Groups extends pulumi.ComponentResource {
     let memberships = 0;
     let created = 0;
     const createdIds = new Map<string, pulumi.Output<string>>();
-    const existing = mergeByObjectId(args.plan, args.tenant);
+    const existing = mergeByObjectId(args.groups, args.tenant);
     // No stack capture while declaring, as for users: with 9,875 memberships (bench/groups.bench.ts) the run
     // took 15.9–16.7 s instead of 20.6–21.6 s, at the same peak RSS.
     withoutStackTraces(() => {
-      for (const group of args.plan.groups) {
+      for (const group of args.groups) {
         if (group.kind !== "created" || !ownsCreated) continue;
         created++;
         const members = createdMembers(group.members);
@@ -129,11 +129,11 @@ export class Groups extends pulumi.ComponentResource {
 
 /** A group referenced by name and by object id (or by two spellings of its name) is one group: members merge. */
 function mergeByObjectId(
-  plan: GroupPlan,
+  groups: readonly PlannedGroup[],
   tenant: ReadonlyMap<PlannedGroup, TenantGroup>,
 ): Map<string, { tenant: TenantGroup; members: Set<string> }> {
   const merged = new Map<string, { tenant: TenantGroup; members: Set<string> }>();
-  for (const group of plan.groups) {
+  for (const group of groups) {
     const found = tenant.get(group);
     if (group.kind !== "existing" || found === undefined) continue;
     const entry = merged.get(found.objectId) ?? { tenant: found, members: new Set<string>() };

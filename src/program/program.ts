@@ -1,28 +1,14 @@
-import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
-import {
-  type ConfigEnv,
-  ConfigError,
-  type ExistingAccount,
-  hasScope,
-  type LoadedConfig,
-  loadStackConfig,
-} from "../config";
-import { PersonioError } from "../personio";
-import { AttributeAccessError, type DesiredDirectory, desiredDirectory } from "../pipeline";
+import { type ConfigEnv, ConfigError, hasScope, type LoadedConfig, loadStackConfig } from "../config";
 import { parseScopeReleaseEnv, SCOPE_RELEASE_ENV, SHARD_ENV } from "../contract";
-import { calendarDateIn, type RenderResult } from "../render";
 import type { Snapshot } from "../snapshot";
 import { declarationOrder } from "./declaration-order";
 import { declareUsers, Directory } from "./directory";
-import { toExistingAccounts } from "./existing-accounts";
-import { keptAccounts } from "./kept-user";
 import type { LeanUser } from "./lean-user";
-import { readExistingGroups } from "./existing-groups";
 import { Groups } from "./groups";
 import { type ProgramOutputs, stackOutputs } from "./outputs";
-import { scopeAccounts } from "./scope";
-import { type Shard, shardOfRun, shardResult, shardUsers } from "./shard";
+import { readPart, toRunError } from "./read-part";
+import { shardOfRun } from "./shard";
 import { unmanagedInputs } from "./user-resource";
 
 /** What the program depends on from outside; `index.ts` passes the real ones, tests their own. */
@@ -70,42 +56,43 @@ export interface ProgramRun {
  * declare the directory. Everything that can fail does so before the first resource is declared, with one
  * line (`pulumi.RunError`, no stack trace).
  */
-export async function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
-  return (await declareProgram(inputs)).outputs;
+export function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
+  // Not async: an async function would hold `inputs`, the snapshot with it, until the run ends.
+  return declareProgram(inputs).then((run) => run.outputs);
 }
 
-/** {@link runProgram}, with the declared accounts and created groups beside the stack outputs. */
-export async function declareProgram(inputs: ProgramInputs): Promise<ProgramRun> {
+/**
+ * {@link runProgram}, with the declared accounts and created groups beside the stack outputs. The snapshot is
+ * handed over once and not kept (an async function keeps its arguments until it ends): a shard stack declares an
+ * eighth of it, and the rest would be garbage the collector walks on every pass.
+ */
+export function declareProgram(inputs: ProgramInputs): Promise<ProgramRun> {
+  const { snapshot, ...rest } = inputs;
+  let handedOver = snapshot;
+  return declareRun(rest, () => {
+    const taken = handedOver;
+    handedOver = undefined;
+    return taken;
+  });
+}
+
+/** The program's inputs once the snapshot is handed over: `takeSnapshot` answers once, then undefined. */
+type RunInputs = Omit<ProgramInputs, "snapshot">;
+
+async function declareRun(inputs: RunInputs, takeSnapshot: () => Snapshot | undefined): Promise<ProgramRun> {
   const config = loadConfig(inputs);
   const shard = fails(() =>
     shardOfRun(config.shards, inputs.env[SHARD_ENV], inputs.stack ?? pulumi.getStack()),
   );
   const releaseScope = fails(() => scopeRelease(inputs.env[SCOPE_RELEASE_ENV]));
-  let tenantAccounts: readonly ExistingAccount[] = [];
-  const directoryRead = await directoryOf(config, inputs, (accounts) => (tenantAccounts = accounts));
-  const { employees, groups: groupPlan } = directoryRead;
-  const mine = shard?.has ?? (() => true);
-  const skippedRecords = directoryRead.skippedRecords.filter((r) => mine(String(r.employeeId)));
-  const { result, managersPending } = ofShard(directoryRead.result, shard);
-  for (const record of skippedRecords) {
-    pulumi.log.warn(
-      `employee ${record.employeeId}: ${record.field}: unreadable in Personio; record skipped, account left as it is`,
-    );
-  }
-  // A managed account whose sync flag appeared stays in the stack unchanged: released, it would lose its memberships.
-  const hybrid = result.skipped.filter((s) => s.reason === "hybrid_account").map((s) => s.employeeId);
-  const unreadable = skippedRecords.map((r) => String(r.employeeId));
-  const scope = scopeAccounts(
-    directoryRead.outOfScope.filter((o) => mine(o.employeeId)),
-    tenantAccounts,
+  const { part, kept, scope, tenantGroups } = await readPart(
+    config,
+    inputs.now,
+    takeSnapshot,
+    shard,
     releaseScope,
   );
-  const kept = [...keptAccounts([...unreadable, ...hybrid], tenantAccounts), ...scope.kept];
-  for (const warning of result.warnings) {
-    pulumi.log.warn(`employee ${warning.employeeId}: ${warning.property}: ${warning.message}`);
-  }
-  if ((shard?.index ?? 0) === 0) for (const warning of groupPlan.warnings) pulumi.log.warn(warning);
-  const tenantGroups = await readExistingGroups(groupPlan).catch(toRunError);
+  const { result, skippedRecords, managersPending } = part;
   const { declarations, dropped } = declarationOrder(result.users);
   for (const link of dropped) {
     pulumi.log.warn(
@@ -129,9 +116,9 @@ export async function declareProgram(inputs: ProgramInputs): Promise<ProgramRun>
       : new Groups(
           inputs.into?.name ?? "personio",
           {
-            plan: groupPlan,
+            groups: part.groups,
             tenant: tenantGroups,
-            users: directoryRead.result.users,
+            adopted: part.adopted,
             kept,
             accountId: (employeeId) => (accounts.get(employeeId) as LeanUser).objectId,
             ...(shard === undefined ? {} : { shard }),
@@ -141,7 +128,7 @@ export async function declareProgram(inputs: ProgramInputs): Promise<ProgramRun>
   const outputs = {
     ...stackOutputs(
       result,
-      employees.filter((e) => mine(String(e.id))).length + skippedRecords.length,
+      part.employees,
       accounts,
       groups,
       skippedRecords,
@@ -169,16 +156,6 @@ export async function declareProgram(inputs: ProgramInputs): Promise<ProgramRun>
   };
 }
 
-/** The whole render result (unsharded), or the shard's part of it with its managers in other shards resolved. */
-function ofShard(
-  result: RenderResult,
-  shard: Shard | undefined,
-): { result: RenderResult; managersPending: number } {
-  if (shard === undefined) return { result, managersPending: 0 };
-  const { users, managersPending } = shardUsers(result.users, shard);
-  return { result: shardResult(result, users, shard), managersPending };
-}
-
 /** Reads {@link SCOPE_RELEASE_ENV}; a malformed value is a config error (one line). */
 function scopeRelease(value: string | undefined): boolean {
   try {
@@ -197,42 +174,6 @@ function fails<T>(step: () => T): T {
   }
 }
 
-/**
- * The desired directory from the runner's snapshot or Personio, adopting the tenant's existing accounts (read
- * once, after Personio); Personio and group-rule failures become one line.
- */
-async function directoryOf(
-  config: LoadedConfig,
-  inputs: ProgramInputs,
-  onTenant: (accounts: readonly ExistingAccount[]) => void,
-): Promise<DesiredDirectory> {
-  try {
-    return await desiredDirectory({
-      config,
-      today: inputs.snapshot?.today ?? calendarDateIn(inputs.now, config.timezone),
-      existingAccounts: async () => {
-        const accounts = toExistingAccounts((await azuread.getUsers({ returnAll: true })).users);
-        onTenant(accounts);
-        return accounts;
-      },
-      ...(inputs.snapshot === undefined
-        ? {}
-        : { listing: { employees: inputs.snapshot.employees, skipped: inputs.snapshot.skipped ?? [] } }),
-    });
-  } catch (error) {
-    if (error instanceof PersonioError || error instanceof AttributeAccessError) {
-      throw new pulumi.RunError(error.message);
-    }
-    return toRunError(error);
-  }
-}
-
-/** A config error found once Personio or the tenant was read (a group rule against the data): one line. */
-function toRunError(error: unknown): never {
-  if (error instanceof ConfigError) throw new pulumi.RunError(error.message);
-  throw error;
-}
-
-function loadConfig(inputs: ProgramInputs): LoadedConfig {
+function loadConfig(inputs: RunInputs): LoadedConfig {
   return fails(() => loadStackConfig(inputs.config, inputs.env));
 }
