@@ -4,20 +4,21 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { SAMPLE_CONFIG } from "../tests/fixtures/stack-config";
+import { startStubPulumi } from "../tests/runner/stub/server";
 
 const ROOT = path.resolve(__dirname, "..");
-/** The stub `pulumi` of the runner tests: replays a scenario file, so no real CLI is needed. */
+/** The stub `pulumi` of the runner tests: replays a scenario file (served from this process), so no real CLI is needed. */
 const STUB = path.join(ROOT, "tests", "runner", "stub");
 
 /**
  * A stub scenario whose stack config points Personio at `baseUrl`; `steps` script other commands (`preview`,
  * `up` …, as the stub reads them), the rest get the stub's defaults.
  */
-export function stubWorld(
+export async function stubWorld(
   baseUrl: string,
   credentials = { clientId: "bench-client", clientSecret: "bench-secret" },
   steps: Record<string, unknown> = {},
-): { env: Record<string, string>; dispose: () => void } {
+): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-stub-pulumi-"));
   const entry = (value: unknown) => ({ value: JSON.stringify(value), secret: false });
   const scenario = {
@@ -37,9 +38,17 @@ export function stubWorld(
     ...steps,
   };
   writeFileSync(path.join(dir, "scenario.json"), JSON.stringify(scenario));
+  const server = await startStubPulumi();
   return {
-    env: { STUB_PULUMI_SCENARIO: path.join(dir, "scenario.json"), PERSONIO_BASE_URL: baseUrl },
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
+    env: {
+      STUB_PULUMI_SCENARIO: path.join(dir, "scenario.json"),
+      STUB_PULUMI_PORT: String(server.port),
+      PERSONIO_BASE_URL: baseUrl,
+    },
+    dispose: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

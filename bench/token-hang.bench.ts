@@ -43,7 +43,7 @@ async function hangingPersonio(): Promise<{
  */
 export async function run(): Promise<void> {
   const personio = await hangingPersonio();
-  const world = stubWorld(personio.url);
+  const world = await stubWorld(personio.url);
   try {
     console.log(`token endpoint that never answers: reconcile --once --cycle-timeout ${CYCLE_TIMEOUT_S}s`);
     const deadline = startReconcile(world.env, ["--cycle-timeout", `${CYCLE_TIMEOUT_S}s`], KILL_AFTER_MS);
@@ -79,7 +79,7 @@ export async function run(): Promise<void> {
     console.log(`  reason:                   ${reason}`);
     console.log(`  goal (within 5 s):        ${afterSignal <= 5_000 ? "ok" : "MISSED"}`);
   } finally {
-    world.dispose();
+    await world.dispose();
     await personio.close();
   }
 }

@@ -141,7 +141,7 @@ function bucketBound(buckets: readonly [number, number][], count: number, p: num
  */
 export async function run(): Promise<void> {
   const sandbox = await startSandbox({ employees: generateCompany(EMPLOYEES, 7) });
-  const world = stubWorld(sandbox.baseUrl, sandbox.credentials, stubSteps());
+  const world = await stubWorld(sandbox.baseUrl, sandbox.credentials, stubSteps());
   const token = randomBytes(32).toString("hex");
   const child = startReconcile(
     { ...world.env, PERSONIO_WEBHOOK_TOKEN: token },
@@ -231,7 +231,7 @@ export async function run(): Promise<void> {
     child.kill("SIGTERM");
     const end = await child.exited;
     console.log(`  SIGTERM → exit:               ${Math.round(end.at - signalled)} ms, code ${end.code}`);
-    world.dispose();
+    await world.dispose();
     await sandbox.close();
   }
 }

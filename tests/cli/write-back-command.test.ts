@@ -5,7 +5,7 @@ import { runWriteBackCommand } from "../../src/cli/write-back-command";
 import { openStack } from "../../src/engine/stack-ops";
 import { type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
-import { COUNTS } from "../runner/stub-harness";
+import { COUNTS, useStubPulumi } from "../runner/stub-harness";
 import { companyWithLogins, LOGIN, upnsFor } from "../write-back/fixtures";
 
 /** The command through the real Automation API against the stub CLI (stack outputs) and the sandbox (Personio). */
@@ -14,6 +14,7 @@ const STUB = path.resolve(__dirname, "../runner/stub");
 
 let dir: string;
 let sandbox: Sandbox;
+useStubPulumi();
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "write-back-"));
   process.env["STUB_PULUMI_SCENARIO"] = path.join(dir, "scenario.json");

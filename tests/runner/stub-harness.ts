@@ -6,6 +6,7 @@ import { openStack } from "../../src/engine/stack-ops";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { type Clock, systemClock } from "../../src/util/clock";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
+import { startStubPulumi, type StubServer } from "./stub/server";
 
 /**
  * The real Automation API code (LocalWorkspace, Stack, event-log tailing, error classification) against a
@@ -27,8 +28,22 @@ export const COUNTS = {
 export let dir: string;
 export let sandbox: Sandbox;
 export const EMPLOYEES = loadSampleCompany({ today: "2026-11-26" });
-/** Starts the sandbox for the file and gives every test a fresh stub scenario, call log and snapshot log. */
+/** Serves the stub `pulumi`'s answers for the file (bin/pulumi forwards each call to STUB_PULUMI_PORT). */
+export function useStubPulumi(): void {
+  let server: StubServer;
+  beforeAll(async () => {
+    server = await startStubPulumi();
+    process.env["STUB_PULUMI_PORT"] = String(server.port);
+  });
+  afterAll(async () => {
+    delete process.env["STUB_PULUMI_PORT"];
+    await server.close();
+  });
+}
+
+/** Starts the sandbox and the stub for the file and gives every test a fresh stub scenario, call log and snapshot log. */
 export function useStubWorld(): void {
+  useStubPulumi();
   beforeAll(async () => {
     sandbox = await startSandbox({ employees: EMPLOYEES });
   });
