@@ -4,8 +4,8 @@ import { causeLine } from "../engine/cause-line";
 import { type PersonioClientOptions, PersonioError } from "../personio";
 import { personioClient } from "../pipeline/personio";
 import { reportFailure } from "./failure";
-import { type CommandSpec, parseFlags, printedHelp, usageLine } from "./flags";
-import { type CommandIO, CommandError, EXIT } from "./io";
+import { type CommandSpec, parseFlags, printedHelp, requiredFlag } from "./flags";
+import { type CommandIO, EXIT } from "./io";
 import { loadStackFile } from "./stack-config";
 
 const SPEC: CommandSpec = {
@@ -46,13 +46,7 @@ export async function runAttributesCommand(argv: readonly string[], deps: Attrib
   try {
     const values = parseFlags(argv, SPEC);
     if (printedHelp(values, SPEC, io)) return EXIT.ok;
-    const file = values["stack-config"];
-    if (typeof file !== "string" || file === "") {
-      throw new CommandError(
-        `Missing --stack-config FILE: whose credentials to use. ${usageLine(SPEC)}`,
-        EXIT.usage,
-      );
-    }
+    const file = requiredFlag(values, SPEC, "stack-config", "whose credentials to use");
     const config = loadStackFile(file, io.env);
     const client = personioClient(config, deps.personio);
     const definitions = await client.listAttributes();

@@ -8,8 +8,8 @@ import { personioChecks } from "./doctor-personio";
 import { runPulumi } from "./doctor-probes";
 import { DURATION_FLAGS, durationFlag } from "./duration-flags";
 import { reportFailure } from "./failure";
-import { type CommandSpec, parseFlags, printedHelp, usageLine } from "./flags";
-import { type CommandIO, CommandError, EXIT } from "./io";
+import { type CommandSpec, parseFlags, printedHelp, requiredFlag } from "./flags";
+import { type CommandIO, EXIT } from "./io";
 
 const SPEC: CommandSpec = {
   usage: "npm run doctor -- --stack-config FILE [--pulumi-root DIR] [--check-deadline DURATION]",
@@ -65,13 +65,7 @@ export async function runDoctorCommand(argv: readonly string[], deps: DoctorDeps
   try {
     const values = parseFlags(argv, SPEC);
     if (printedHelp(values, SPEC, io)) return EXIT.ok;
-    const file = values["stack-config"];
-    if (typeof file !== "string" || file === "") {
-      throw new CommandError(
-        `Missing --stack-config FILE: the stack file to check. ${usageLine(SPEC)}`,
-        EXIT.usage,
-      );
-    }
+    const file = requiredFlag(values, SPEC, "stack-config", "the stack file to check");
     const deadlineMs = durationFlag(values, "check-deadline");
     const root = typeof values["pulumi-root"] === "string" ? values["pulumi-root"] : undefined;
     const stack = readStackFile(file);

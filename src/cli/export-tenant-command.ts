@@ -9,8 +9,8 @@ import {
 } from "../graph";
 import { causeLine } from "../engine/cause-line";
 import { reportFailure } from "./failure";
-import { type CommandSpec, parseFlags, printedHelp, usageLine } from "./flags";
-import { type CommandIO, CommandError, EXIT } from "./io";
+import { type CommandSpec, parseFlags, printedHelp, requiredFlag } from "./flags";
+import { type CommandIO, EXIT } from "./io";
 import { outputTarget, writeOutput } from "./write-file";
 
 const SPEC: CommandSpec = {
@@ -53,10 +53,7 @@ export async function runExportTenantCommand(
   try {
     const values = parseFlags(argv, SPEC);
     if (printedHelp(values, SPEC, io)) return EXIT.ok;
-    const out = values["out"];
-    if (typeof out !== "string" || out === "") {
-      throw new CommandError(`Missing --out FILE: where to write the export. ${usageLine(SPEC)}`, EXIT.usage);
-    }
+    const out = requiredFlag(values, SPEC, "out", "where to write the export");
     const target = outputTarget("out", out);
     const api = (deps.graphApi ?? graphApiFromEnv)(io.env);
     const users = await api.listUsers();

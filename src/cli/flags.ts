@@ -50,3 +50,15 @@ export function printedHelp(values: Values, spec: CommandSpec, io: Pick<CommandI
   io.stdout(helpText(spec));
   return true;
 }
+
+/**
+ * The value of a flag the command cannot run without; missing or empty is a usage error naming it and why.
+ * @example requiredFlag(values, SPEC, "out", "where to write the export") throws "Missing --out FILE: where …"
+ */
+export function requiredFlag(values: Values, spec: CommandSpec, flag: string, why: string): string {
+  const value = values[flag];
+  if (typeof value === "string" && value !== "") return value;
+  const table = spec.flags[flag];
+  const placeholder = table?.type === "string" ? ` ${table.value}` : "";
+  throw new CommandError(`Missing --${flag}${placeholder}: ${why}. ${usageLine(spec)}`, EXIT.usage);
+}
