@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { ClientAssertionCredential, ClientSecretCredential, type TokenCredential } from "@azure/identity";
+import type * as Identity from "@azure/identity";
+import type { TokenCredential } from "@azure/identity";
 import type { GraphCredentialSettings } from "./credential-settings";
 import { fetchGitHubIdToken } from "./github-oidc";
 
@@ -11,6 +12,15 @@ export interface GraphCredentialOptions {
 }
 
 /**
+ * `@azure/identity`, loaded when a credential is first made: with MSAL and the Azure core it is about 170
+ * modules, which a run (or a test) without Graph never needs.
+ */
+function identity(): typeof Identity {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, typed by the import above
+  return require("@azure/identity") as typeof Identity;
+}
+
+/**
  * The `@azure/identity` credential for the settings: a client secret, or a client assertion read on every token
  * request — from the federated token file (AKS workload identity rotates it) or from GitHub's OIDC endpoint.
  */
@@ -18,6 +28,7 @@ export function createGraphCredential(
   settings: GraphCredentialSettings,
   options: GraphCredentialOptions = {},
 ): TokenCredential {
+  const { ClientAssertionCredential, ClientSecretCredential } = identity();
   const { tenantId, clientId, authorityHost, disableInstanceDiscovery } = settings;
   const common = { authorityHost, disableInstanceDiscovery };
   switch (settings.kind) {

@@ -1,13 +1,6 @@
 import type { TokenCredential } from "@azure/identity";
-import {
-  AuthenticationHandler,
-  AuthenticationHandlerOptions,
-  type AuthenticationProvider,
-  Client,
-  type Context,
-  type Middleware,
-  ResponseType,
-} from "@microsoft/microsoft-graph-client";
+import type * as GraphClient from "@microsoft/microsoft-graph-client";
+import type { AuthenticationProvider, Context, Middleware } from "@microsoft/microsoft-graph-client";
 import type { GraphEndpoint } from "./endpoint";
 import { describePath, GraphTransportError } from "./errors";
 
@@ -46,6 +39,15 @@ interface AttemptState {
 const ATTEMPT = "personioAzureadAttempt";
 
 /**
+ * The Graph SDK, loaded when a Graph client is first made: a run (or a test) without the Graph step never loads
+ * it (42 modules).
+ */
+function graphClient(): typeof GraphClient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, typed by the import above
+  return require("@microsoft/microsoft-graph-client") as typeof GraphClient;
+}
+
+/**
  * Sends one request through `@microsoft/microsoft-graph-client`: its auth middleware (which sends the token only
  * to Graph's hosts and `customHosts`), then a fetch that honours the attempt's signal — the caller's abort or the
  * deadline, whichever comes first. The library's retry and redirect handlers are left out: retries are paced by
@@ -53,6 +55,7 @@ const ATTEMPT = "personioAzureadAttempt";
  */
 export function createGraphSend(options: GraphSendOptions): GraphSend {
   const { endpoint, credential, deadlineMs, fetch: fetchImpl } = options;
+  const { AuthenticationHandler, AuthenticationHandlerOptions, Client, ResponseType } = graphClient();
   const client = Client.initWithMiddleware({
     middleware: [
       new AuthenticationHandler(tokenProvider(credential, endpoint.scope, {})),
