@@ -7,9 +7,13 @@ module.exports = {
     "^.+\\.ts$": "<rootDir>/jest.esbuild.js",
   },
   testTimeout: 30000,
-  // @pulumi/pulumi's closure serializer requires @npmcli/arborist at load and no test serializes a function: a
-  // stand-in loads it on first use (tests/support/lazy-arborist.js), sparing each file that imports the SDK.
-  moduleNameMapper: { "^@npmcli/arborist$": "<rootDir>/tests/support/lazy-arborist.js" },
+  // @pulumi/pulumi requires arborist and the TypeScript compiler when it loads, and uses them only in functions
+  // most tests never call: stand-ins load them on first use (tests/support/lazy/), sparing each file that imports
+  // the SDK.
+  moduleNameMapper: {
+    "^@npmcli/arborist$": "<rootDir>/tests/support/lazy/arborist.js",
+    "^typescript$": "<rootDir>/tests/support/lazy/typescript.js",
+  },
   // Jest's default on 2 cores is one worker, run in band: one process that grows to 2 GB over the suite. At least
   // four workers instead (every core on larger machines), each restarted once it holds more than 600 MB after a
   // file: some tests wait on real deadlines and retry backoffs, and more workers than cores fill those waits with
