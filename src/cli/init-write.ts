@@ -1,16 +1,7 @@
-import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  openSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, linkSync, statSync } from "node:fs";
 import path from "node:path";
 import { CommandError, EXIT } from "./io";
+import { removeQuietly, writeBeside } from "./write-file";
 
 /** The refusal to replace a stack file: init never overwrites one. */
 export function refuseExisting(file: string): CommandError {
@@ -38,27 +29,14 @@ export function checkNewFile(file: string): void {
  * even when another process made it a moment ago, where a rename would replace it.
  */
 export function createFileOnce(file: string, content: string): void {
-  const temporary = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  let temporary: string | undefined;
   try {
-    const fd = openSync(temporary, "wx", 0o644);
-    try {
-      writeFileSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    temporary = writeBeside(file, content, 0o644);
     linkSync(temporary, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST" && existsSync(file)) throw refuseExisting(file);
     throw error;
   } finally {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Never created, or gone already: nothing of it is left either way.
-    }
+    if (temporary !== undefined) removeQuietly(temporary);
   }
 }

@@ -67,23 +67,37 @@ export function writeOutput(target: OutputTarget, content: string): void {
     writeFileSync(target.file, content, { flag: "a" });
     return;
   }
+  const temporary = writeBeside(target.file, content, 0o600);
+  try {
+    renameSync(temporary, target.file);
+  } catch (error) {
+    removeQuietly(temporary);
+    throw error;
+  }
+}
+
+/**
+ * Writes `content` to a new temporary file beside `file` (created exclusively with `mode`, fsynced) and returns
+ * its path, for the caller to rename or link into place and then remove. On failure none of it is left.
+ */
+export function writeBeside(file: string, content: string, mode: number): string {
   const temporary = path.join(
-    path.dirname(target.file),
-    `.${path.basename(target.file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
   );
   try {
-    const fd = openSync(temporary, "wx", 0o600);
+    const fd = openSync(temporary, "wx", mode);
     try {
       writeFileSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, target.file);
   } catch (error) {
     removeQuietly(temporary);
     throw error;
   }
+  return temporary;
 }
 
 function isDescriptorPath(file: string): boolean {
@@ -115,7 +129,8 @@ function writable(dir: string): boolean {
   }
 }
 
-function removeQuietly(file: string): void {
+/** Removes `file` if it is there. */
+export function removeQuietly(file: string): void {
   try {
     unlinkSync(file);
   } catch {
