@@ -5,6 +5,7 @@ import { declareProgram, type LeanUser, type ProgramRun } from "../program";
 import type { DirectoryCounts, PersonioDirectoryArgs } from "./args";
 import { recordRun, takeOwnStack } from "./own-stack";
 import { stackConfigOf } from "./stack-config";
+import { handOver } from "../util/hand-over";
 
 /**
  * Microsoft Entra ID accounts for the employees in Personio: lists Personio, renders each employee's account
@@ -98,16 +99,6 @@ function clientSecretOf(args: PersonioDirectoryArgs): Promise<string | undefined
   const given = (args.personio as Partial<PersonioDirectoryArgs["personio"]> | undefined)?.clientSecret;
   if (given === undefined) return Promise.resolve(undefined);
   return new Promise((resolve) => pulumi.secret(given).apply(resolve));
-}
-
-/** A function that answers `value` once, then undefined, and so holds it only until it is asked. */
-function handOver<T>(value: T | undefined): () => T | undefined {
-  let held = value;
-  return () => {
-    const taken = held;
-    held = undefined;
-    return taken;
-  };
 }
 
 function objectIds(accounts: ReadonlyMap<string, LeanUser>): pulumi.Output<Record<string, string>> {

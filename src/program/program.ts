@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { type ConfigEnv, ConfigError, hasScope, type LoadedConfig, loadStackConfig } from "../config";
 import { parseScopeReleaseEnv, SCOPE_RELEASE_ENV, SHARD_ENV } from "../contract";
 import type { Snapshot } from "../snapshot";
+import { handOver } from "../util/hand-over";
 import { declarationOrder } from "./declaration-order";
 import { declareUsers, Directory } from "./directory";
 import type { LeanUser } from "./lean-user";
@@ -68,12 +69,7 @@ export function runProgram(inputs: ProgramInputs): Promise<ProgramOutputs> {
  */
 export function declareProgram(inputs: ProgramInputs): Promise<ProgramRun> {
   const { snapshot, ...rest } = inputs;
-  let handedOver = snapshot;
-  return declareRun(rest, () => {
-    const taken = handedOver;
-    handedOver = undefined;
-    return taken;
-  });
+  return declareRun(rest, handOver(snapshot));
 }
 
 /** The program's inputs once the snapshot is handed over: `takeSnapshot` answers once, then undefined. */
