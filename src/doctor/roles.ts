@@ -1,6 +1,6 @@
 import type { LoadedConfig } from "../config";
 import { isExtensionAttribute } from "../entra/extension-attributes";
-import { GRAPH_PERMISSIONS } from "../graph";
+import { GRAPH_PERMISSIONS, graphConfigured } from "../graph";
 import type { CheckResult } from "./check";
 
 /** A feature the stack turns on and the application permissions of which any one is enough for it. */
@@ -36,9 +36,7 @@ export function roleNeeds(config: LoadedConfig): RoleNeed[] {
   }
   const extensions = Object.keys(config.attributeMapping).some(isExtensionAttribute);
   const tap = config.graph.temporaryAccessPass !== undefined;
-  if (config.graph.revokeSessions || tap || extensions) {
-    needs.push(need("tenant read (Graph step)", GRAPH_PERMISSIONS.listUsers));
-  }
+  if (graphConfigured(config)) needs.push(need("tenant read (Graph step)", GRAPH_PERMISSIONS.listUsers));
   if (config.graph.revokeSessions) needs.push(need("revoke sessions", GRAPH_PERMISSIONS.revokeSessions));
   if (tap) {
     needs.push(need("Temporary Access Pass", GRAPH_PERMISSIONS.accessPass));
