@@ -7,15 +7,17 @@ const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 /**
  * Runs a TypeScript file in a fresh Node process (so its peak RSS is its own) and returns its last stdout line;
- * `onSpawn` gets the process id (of tsx, whose child runs the file), e.g. to watch its memory from outside.
+ * `onSpawn` gets the process id (of tsx, whose child runs the file), e.g. to watch its memory from outside;
+ * `nodeArgs` go to Node (tsx passes them on), e.g. the program's own (bench/node-args.ts).
  */
 export async function runIsolated(
   file: string,
   args: readonly string[],
   timeoutMs?: number,
   onSpawn?: (pid: number) => void,
+  nodeArgs: readonly string[] = [],
 ): Promise<string> {
-  const child = spawn(TSX, [path.join(ROOT, file), ...args], {
+  const child = spawn(TSX, [...nodeArgs, path.join(ROOT, file), ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: "SIGKILL" as const }),
   });

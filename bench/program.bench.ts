@@ -5,6 +5,7 @@ import { generateCompany } from "../src/sandbox";
 import { takeSnapshot } from "../src/runner/take-snapshot";
 import { writeSnapshot } from "../src/snapshot";
 import { runIsolated, startServer } from "./child";
+import { programNodeArgs } from "./node-args";
 import { BENCH_CONFIG } from "./program-config";
 
 const SIZES = [1_000, 5_000, 10_000];
@@ -27,7 +28,7 @@ export interface ProgramBenchResult {
 async function measure(args: string[], timeoutS: number): Promise<ProgramBenchResult | string> {
   try {
     return JSON.parse(
-      await runIsolated("bench/program-child.ts", args, timeoutS * 1000),
+      await runIsolated("bench/program-child.ts", args, timeoutS * 1000, undefined, programNodeArgs()),
     ) as ProgramBenchResult;
   } catch (error) {
     return (error as Error).message;
@@ -36,7 +37,7 @@ async function measure(args: string[], timeoutS: number): Promise<ProgramBenchRe
 
 /**
  * The Pulumi program under mocks, side by side with bare registration of as many `azuread.User`s, each in a
- * fresh process with the default heap: wall time to "all registrations answered", peak RSS, resources per
+ * fresh process with the program's Node arguments (Pulumi.yaml's `nodeargs`): wall time to "all registrations answered", peak RSS, resources per
  * employee and data-source calls (one `getUsers` per run, whatever the size).
  */
 export async function run(): Promise<void> {

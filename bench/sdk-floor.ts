@@ -1,4 +1,5 @@
 import { runIsolated } from "./child";
+import { programNodeArgs } from "./node-args";
 import type { Measurement } from "./scale/harness";
 
 /** Strategies of bench/scale that set the floor under a shard's program, with what each one declares. */
@@ -9,7 +10,7 @@ const FLOORS = [
 
 /**
  * The Pulumi SDK's own cost at `n` resources under mocks, each in a fresh process (bench/scale/run.ts): wall
- * time and peak RSS, per resource over the process's baseline, against the shard program's own numbers — what
+ * time and peak RSS (with the program's Node arguments), per resource over the process's baseline, against the shard program's own numbers — what
  * is left above the floor is the program's (rendering, outputs, logs). One line per floor.
  */
 export async function sdkFloor(n: number, program: { wallMs: number; peakRssMb: number }): Promise<string[]> {
@@ -17,7 +18,15 @@ export async function sdkFloor(n: number, program: { wallMs: number; peakRssMb: 
   for (const [strategy, what] of FLOORS) {
     let m: Measurement;
     try {
-      m = JSON.parse(await runIsolated("bench/scale/run.ts", [strategy, String(n)])) as Measurement;
+      m = JSON.parse(
+        await runIsolated(
+          "bench/scale/run.ts",
+          [strategy, String(n)],
+          undefined,
+          undefined,
+          programNodeArgs(),
+        ),
+      ) as Measurement;
     } catch (error) {
       lines.push(`  ${strategy}: failed (${(error as Error).message})`);
       continue;

@@ -5,6 +5,7 @@ import { generateCompany } from "../src/sandbox";
 import { takeSnapshot } from "../src/runner/take-snapshot";
 import { writeSnapshot } from "../src/snapshot";
 import { runIsolated, startServer } from "./child";
+import { programNodeArgs } from "./node-args";
 import type { CheckpointSizes } from "./checkpoint";
 import type { ProgramBenchResult } from "./program.bench";
 import { BENCH_CONFIG } from "./program-config";
@@ -51,7 +52,8 @@ export async function run(): Promise<void> {
     snapshot = writeSnapshot(reading.snapshot);
     console.log(
       `${EMPLOYEES} employees over ${SHARDS} shards under mocks; one snapshot (${snapshot.employees} employees, ` +
-        `listed from the sandbox without pacing in ${seconds(performance.now() - listed)} s), ${PARALLELISM} shards at a time`,
+        `listed from the sandbox without pacing in ${seconds(performance.now() - listed)} s), ${PARALLELISM} shards at a time, ` +
+        `node ${programNodeArgs().join(" ") || "(no arguments)"} as Pulumi.yaml's nodeargs give`,
     );
   } finally {
     await server.stop();
@@ -153,7 +155,13 @@ async function measure(args: string[], timeoutS: number): Promise<Outcome> {
     }
   }, 250);
   try {
-    const line = await runIsolated("bench/program-child.ts", args, undefined, (pid) => (root = pid));
+    const line = await runIsolated(
+      "bench/program-child.ts",
+      args,
+      undefined,
+      (pid) => (root = pid),
+      programNodeArgs(),
+    );
     return {
       result: JSON.parse(line) as ChildResult,
       peakRssMb: Math.round(peakKb / 1024),
