@@ -69,10 +69,19 @@ export const DYNAMIC_KEY = /^dynamic_\d+$/;
  * same id in every file and run: `relationId("Department", "Sales")` never changes.
  */
 export function relationId(type: string, name: string): number {
-  let hash = 0x811c9dc5;
-  for (const char of `${type}:${name}`) {
-    hash ^= char.codePointAt(0) as number;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  const key = `${type}:${name}`;
+  let id = relationIds.get(key);
+  if (id === undefined) {
+    let hash = 0x811c9dc5;
+    for (const char of key) {
+      hash ^= char.codePointAt(0) as number;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    id = 100_000 + (hash % 900_000);
+    relationIds.set(key, id);
   }
-  return 100_000 + (hash % 900_000);
+  return id;
 }
+
+/** Ids already derived: a company has few departments, offices and teams, asked for once per employee and page. */
+const relationIds = new Map<string, number>();

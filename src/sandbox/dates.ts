@@ -36,8 +36,7 @@ export function resolveRelativeDate(value: string, today: string): string {
  */
 export function berlinMidnightOffset(date: string): "+01:00" | "+02:00" {
   const year = Number(date.slice(0, 4));
-  const summerStart = lastSunday(year, 3);
-  const summerEnd = lastSunday(year, 10);
+  const [summerStart, summerEnd] = summerOf(year);
   return date > summerStart && date <= summerEnd ? "+02:00" : "+01:00";
 }
 
@@ -65,6 +64,18 @@ export function checkToday(today: string): string {
   }
   return today;
 }
+
+/** Berlin's summer time of `year`: from the last Sunday of March to the last Sunday of October (computed once). */
+function summerOf(year: number): readonly [string, string] {
+  let summer = summers.get(year);
+  if (summer === undefined) {
+    summer = [lastSunday(year, 3), lastSunday(year, 10)];
+    summers.set(year, summer);
+  }
+  return summer;
+}
+
+const summers = new Map<number, readonly [string, string]>();
 
 function lastSunday(year: number, month: number): string {
   const lastDay = new Date(Date.UTC(year, month, 0));
