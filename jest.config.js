@@ -13,6 +13,7 @@ module.exports = {
   moduleNameMapper: {
     "^@npmcli/arborist$": "<rootDir>/tests/support/lazy/arborist.js",
     "^typescript$": "<rootDir>/tests/support/lazy/typescript.js",
+    "^\\.\\./locales/index\\.cjs$": "<rootDir>/tests/support/lazy/zod-locales.js",
   },
   // Jest's default on 2 cores is one worker, run in band: one process that grows to 2 GB over the suite. At least
   // four workers instead (every core on larger machines), each restarted once it holds more than 600 MB after a
