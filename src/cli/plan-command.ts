@@ -1,5 +1,5 @@
 import { ConfigError, hasScope } from "../config";
-import { PersonioError } from "../personio";
+import { PersonioError, type PersonioClientOptions } from "../personio";
 import { AttributeAccessError } from "../pipeline/attribute-access";
 import { toCalendarDate } from "../personio/dates";
 import { desiredDirectory } from "../pipeline";
@@ -82,12 +82,13 @@ interface PlanArgs {
  * `npm run plan`: lists Personio, renders the desired directory and prints it; with `--json` also writes it.
  * Nothing is written unless the whole run succeeded. Returns the exit status: 0 done, 1 Personio could not be
  * read completely, 2 bad flags, config or input file. `spec` is the command's flag table and help: `npm start`
- * passes its own, with its defaults.
+ * passes its own, with its defaults; `personio` adds options to the Personio client (tests shorten its retries).
  */
 export async function runPlanCommand(
   argv: readonly string[],
   io: CommandIO,
   spec: CommandSpec = SPEC,
+  personio: Partial<PersonioClientOptions> = {},
 ): Promise<number> {
   try {
     const args = parsePlanArgs(argv, spec);
@@ -104,6 +105,7 @@ export async function runPlanCommand(
     const directory = await desiredDirectory({
       config,
       today,
+      personio,
       existingAccounts: async () => exported?.accounts ?? [],
     });
     const { employees, skippedRecords } = directory;

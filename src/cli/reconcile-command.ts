@@ -12,6 +12,7 @@ import { personioWriteBack } from "../runner/write-back-step";
 import { graphStep } from "../runner/graph-step";
 import { senderCheck } from "../runner/sender-check";
 import { type GraphApi, graphApiFromEnv } from "../graph";
+import type { PersonioClientOptions } from "../personio";
 import { takeSnapshot } from "../runner/take-snapshot";
 import { removeStaleSnapshots } from "../snapshot";
 import { reportFailure } from "./failure";
@@ -42,6 +43,8 @@ export interface ReconcileDeps {
   readonly graph?: () => GraphApi;
   /** Opens shard `index` of the stack (`prod-3`); default: the real one, created if missing, config copied. */
   readonly openShardStack?: (target: StackTarget, index: number) => Promise<StackOps>;
+  /** Options of the cycle's Personio client, which lists and writes back (tests shorten its retries). */
+  readonly personio?: Partial<PersonioClientOptions>;
 }
 
 /**
@@ -132,6 +135,7 @@ export async function runReconcileCommand(argv: readonly string[], deps: Reconci
             now: new Date(deps.wallNow()),
             signal,
             client: {
+              ...deps.personio,
               onRequest: (event) =>
                 ops.observer.personioRequest(typeof event.outcome === "number" ? event.outcome : "error"),
             },

@@ -1,10 +1,10 @@
 import type { ExistingAccount, LoadedConfig } from "../config";
 import { assignGroups, type GroupPlan } from "../groups";
-import type { Employee, SkippedRecord } from "../personio";
+import type { Employee, PersonioClientOptions, SkippedRecord } from "../personio";
 import type { CalendarDate } from "../personio/dates";
 import { type RenderResult, render } from "../render";
 import { checkAttributeAccess } from "./attribute-access";
-import { listEmployees } from "./personio";
+import { listEmployees, personioClient } from "./personio";
 import { applyScope, type OutOfScope } from "./scope";
 
 /** What the plan and the program both start from. */
@@ -14,6 +14,8 @@ export interface DirectoryInput {
   readonly today: CalendarDate;
   /** The tenant's accounts to adopt, read once the employees are known (the program asks the tenant). */
   readonly existingAccounts: () => Promise<readonly ExistingAccount[]>;
+  /** Options of the Personio client when Personio is listed (tests shorten its retry delays). */
+  readonly personio?: Partial<PersonioClientOptions> | undefined;
   /** A listing taken earlier (the runner's snapshot); when absent, Personio is listed. */
   readonly listing?: { readonly employees: readonly Employee[]; readonly skipped: readonly SkippedRecord[] };
 }
@@ -41,7 +43,8 @@ export interface DesiredDirectory {
  */
 export async function desiredDirectory(input: DirectoryInput): Promise<DesiredDirectory> {
   const { config, today } = input;
-  const { employees, skipped } = input.listing ?? (await listEmployees(config));
+  const { employees, skipped } =
+    input.listing ?? (await listEmployees(config, personioClient(config, input.personio)));
   checkAttributeAccess(config, employees);
   const { inScope, outOfScope } = applyScope(config.scope, employees);
   const existingAccounts = await input.existingAccounts();

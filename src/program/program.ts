@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { type ConfigEnv, ConfigError, hasScope, type LoadedConfig, loadStackConfig } from "../config";
 import { parseScopeReleaseEnv, SCOPE_RELEASE_ENV, SHARD_ENV } from "../contract";
 import type { Snapshot } from "../snapshot";
+import type { PersonioClientOptions } from "../personio";
 import { handOver } from "../util/hand-over";
 import { declarationOrder } from "./declaration-order";
 import { declareUsers, Directory } from "./directory";
@@ -30,6 +31,8 @@ export interface ProgramInputs {
    * declare the same directory.
    */
   readonly snapshot?: Snapshot;
+  /** Options of the Personio client when there is no snapshot (tests shorten its retry delays). */
+  readonly personio?: Partial<PersonioClientOptions>;
   /** Makes initial passwords; default: 20 random characters. */
   readonly newPassword?: () => string;
   /**
@@ -81,13 +84,13 @@ async function declareRun(inputs: RunInputs, takeSnapshot: () => Snapshot | unde
     shardOfRun(config.shards, inputs.env[SHARD_ENV], inputs.stack ?? pulumi.getStack()),
   );
   const releaseScope = fails(() => scopeRelease(inputs.env[SCOPE_RELEASE_ENV]));
-  const { part, kept, scope, tenantGroups } = await readPart(
-    config,
-    inputs.now,
+  const { part, kept, scope, tenantGroups } = await readPart(config, {
+    now: inputs.now,
     takeSnapshot,
+    personio: inputs.personio,
     shard,
     releaseScope,
-  );
+  });
   const { result, skippedRecords, managersPending } = part;
   const { declarations, dropped } = declarationOrder(result.users);
   for (const link of dropped) {

@@ -2,7 +2,7 @@ import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, type ExistingAccount, type LoadedConfig } from "../config";
 import type { PlannedGroup } from "../groups";
-import { PersonioError } from "../personio";
+import { PersonioError, type PersonioClientOptions } from "../personio";
 import { AttributeAccessError, type DesiredDirectory, desiredDirectory } from "../pipeline";
 import { calendarDateIn } from "../render";
 import type { Snapshot } from "../snapshot";
@@ -21,21 +21,28 @@ export interface RunPart {
   readonly tenantGroups: Map<PlannedGroup, TenantGroup>;
 }
 
+/** How {@link readPart} reads: for which day, from which listing, for which shard. */
+export interface Reading {
+  readonly now: Date;
+  /** The runner's snapshot, handed over once; undefined: list Personio. */
+  readonly takeSnapshot: () => Snapshot | undefined;
+  /** Options of the Personio client when the program lists Personio itself (tests shorten its retry delays). */
+  readonly personio: Partial<PersonioClientOptions> | undefined;
+  readonly shard: Shard | undefined;
+  /** `--allow-scope-release`: release managed accounts that left the scope. */
+  readonly releaseScope: boolean;
+}
+
 /**
  * Reads the desired directory (the snapshot or Personio, and the tenant's accounts) and returns only the run's
  * part of it, with the accounts to keep and the existing groups as the tenant holds them; logs the warnings
  * about the run's employees. The listing, the tenant's accounts and the whole render stay in here: they are
  * garbage before the first resource is declared.
  */
-export async function readPart(
-  config: LoadedConfig,
-  now: Date,
-  takeSnapshot: () => Snapshot | undefined,
-  shard: Shard | undefined,
-  releaseScope: boolean,
-): Promise<RunPart> {
+export async function readPart(config: LoadedConfig, reading: Reading): Promise<RunPart> {
+  const { shard, releaseScope } = reading;
   let tenantAccounts: readonly ExistingAccount[] = [];
-  const directory = await directoryOf(config, now, takeSnapshot(), (accounts) => (tenantAccounts = accounts));
+  const directory = await directoryOf(config, reading, (accounts) => (tenantAccounts = accounts));
   const part = shardDirectory(directory, shard);
   const mine = shard?.has ?? (() => true);
   const scope = scopeAccounts(
@@ -67,14 +74,15 @@ export async function readPart(
  */
 async function directoryOf(
   config: LoadedConfig,
-  now: Date,
-  snapshot: Snapshot | undefined,
+  reading: Reading,
   onTenant: (accounts: readonly ExistingAccount[]) => void,
 ): Promise<DesiredDirectory> {
+  const snapshot = reading.takeSnapshot();
   try {
     return await desiredDirectory({
       config,
-      today: snapshot?.today ?? calendarDateIn(now, config.timezone),
+      today: snapshot?.today ?? calendarDateIn(reading.now, config.timezone),
+      personio: reading.personio,
       existingAccounts: async () => {
         const accounts = toExistingAccounts((await azuread.getUsers({ returnAll: true })).users);
         onTenant(accounts);

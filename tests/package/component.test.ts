@@ -7,6 +7,7 @@ import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { fakeDateOnly } from "./date-only";
 import { installMocks, type MockWorld, type Registered, valueOf } from "../program/mocks";
+import { FAST_RETRY } from "../personio/harness";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
 const USER = "azuread:index/user:User";
@@ -123,7 +124,7 @@ describe("the program as the package's first consumer", () => {
       const directory = new PersonioDirectory(
         "personio",
         argsOfStackConfig(stackConfig()),
-        ownStackOptions({ env: {}, now: NOW }),
+        ownStackOptions({ env: {}, now: NOW, personio: { retry: FAST_RETRY } }),
       );
       const error = await stackOutputsOf(directory).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(pulumi.RunError);

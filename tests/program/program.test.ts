@@ -4,6 +4,7 @@ import { AZUREAD_USER_INPUTS } from "../../src/entra/user-inputs";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
+import { FAST_RETRY } from "../personio/harness";
 
 const CONFIG = {
   personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST" },
@@ -42,6 +43,7 @@ async function run(config: Record<string, unknown> = CONFIG): Promise<ProgramOut
     env: { PERSONIO_BASE_URL: sandbox.baseUrl, PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },
     now: NOW,
     newPassword: () => `Initial-Password-${++passwordCounter}`,
+    personio: { retry: FAST_RETRY },
   });
   await valueOf(outputs.initialPasswords); // resolves only once every account is registered
   return outputs;

@@ -7,6 +7,7 @@ import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox
 import { type Clock, systemClock } from "../../src/util/clock";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { startStubPulumi, type StubServer } from "./stub/server";
+import { FAST_RETRY } from "../personio/harness";
 
 /**
  * The real Automation API code (LocalWorkspace, Stack, event-log tailing, error classification) against a
@@ -145,6 +146,7 @@ export function reconcileDeps(options: {
     wallNow: () => Date.now(),
     random: () => 0,
     stop: options.stop ?? new AbortController().signal,
+    personio: { retry: FAST_RETRY },
   };
 }
 
