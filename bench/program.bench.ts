@@ -37,8 +37,8 @@ async function measure(args: string[], timeoutS: number): Promise<ProgramBenchRe
 
 /**
  * The Pulumi program under mocks, side by side with bare registration of as many `azuread.User`s, each in a
- * fresh process with the program's Node arguments (Pulumi.yaml's `nodeargs`): wall time to "all registrations answered", peak RSS, resources per
- * employee and data-source calls (one `getUsers` per run, whatever the size).
+ * fresh process with the program's Node arguments (Pulumi.yaml's `nodeargs`): wall time to "all registrations
+ * answered", peak RSS, resources per employee and data-source calls (one `getUsers` per run, whatever the size).
  */
 export async function run(): Promise<void> {
   console.log(

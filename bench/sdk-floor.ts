@@ -9,9 +9,10 @@ const FLOORS = [
 ] as const;
 
 /**
- * The Pulumi SDK's own cost at `n` resources under mocks, each in a fresh process (bench/scale/run.ts): wall
- * time and peak RSS (with the program's Node arguments), per resource over the process's baseline, against the shard program's own numbers — what
- * is left above the floor is the program's (rendering, outputs, logs). One line per floor.
+ * The Pulumi SDK's own cost at `n` resources under mocks, each in a fresh process with the program's Node
+ * arguments (bench/scale/run.ts): wall time and peak RSS, per resource over the process's baseline, against the
+ * shard program's own numbers — what is left above the floor is the program's (rendering, outputs, logs). One
+ * line per floor.
  */
 export async function sdkFloor(n: number, program: { wallMs: number; peakRssMb: number }): Promise<string[]> {
   const lines = [`Pulumi SDK floor at ${n} resources under mocks (bench/scale, one fresh process each):`];
