@@ -4,7 +4,7 @@ import path from "node:path";
 import { runPlanCommand } from "../../src/cli/plan-command";
 import { generateCompany, loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_STACK_KEYS } from "../fixtures/stack-config";
-import { FAST_RETRY } from "../personio/harness";
+import { runPlanOn } from "./plan-run";
 
 const STACK = `config:
   azuread:tenantId: 00000000-0000-0000-0000-000000000000
@@ -41,24 +41,8 @@ interface Run {
 async function plan(args: string[], stack = STACK, env: Record<string, string> = {}): Promise<Run> {
   const file = path.join(dir, "Pulumi.test.yaml");
   writeFileSync(file, stack);
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runPlanCommand(
-    ["--stack-config", file, ...args],
-    {
-      stdout: (t) => out.push(t),
-      stderr: (t) => err.push(t),
-      env: {
-        PERSONIO_BASE_URL: sandbox.baseUrl,
-        PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-        ...env,
-      },
-      now: () => new Date("2026-11-26T10:00:00Z"),
-    },
-    undefined,
-    { retry: FAST_RETRY },
-  );
-  return { code, stdout: out.join("\n"), stderr: err };
+  const run = await runPlanOn(sandbox, file, args, { env });
+  return { code: run.code, stdout: run.out.join("\n"), stderr: run.err };
 }
 
 describe("npm run plan", () => {

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runPlanCommand } from "../../src/cli/plan-command";
 import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { displayWidth } from "../../src/util/display-width";
 import { SAMPLE_STACK_KEYS } from "../fixtures/stack-config";
+import { runPlanOn } from "./plan-run";
 
 /** `npm run plan` fitted to the terminal: COLUMNS, the terminal's width, `--wide`; the JSON plan never changes. */
 const STACK = `config:
@@ -27,20 +27,11 @@ afterAll(async () => {
 });
 
 async function plan(args: string[], env: Record<string, string>, columns?: number) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runPlanCommand(["--stack-config", path.join(dir, "Pulumi.test.yaml"), ...args], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {
-      PERSONIO_BASE_URL: sandbox.baseUrl,
-      PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      ...env,
-    },
-    now: () => new Date("2026-11-26T10:00:00Z"),
-    columns,
+  const run = await runPlanOn(sandbox, path.join(dir, "Pulumi.test.yaml"), args, {
+    env,
+    ...(columns === undefined ? {} : { columns }),
   });
-  return { code, lines: out.join("\n").split("\n"), err };
+  return { code: run.code, lines: run.out.join("\n").split("\n"), err: run.err };
 }
 
 const widest = (lines: readonly string[]): number => Math.max(...lines.map(displayWidth));
