@@ -1,16 +1,16 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { PersonioClient } from "../../src/personio";
 import {
   argsOfStackConfig,
   ownStackOptions,
   PersonioDirectory,
   stackOutputsOf,
 } from "../../src/package/own-program";
-import { generateCompany, startSandbox } from "../../src/sandbox";
+import { generateCompany } from "../../src/sandbox";
 import type { Snapshot } from "../../src/snapshot";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, valueOf } from "../program/mocks";
+import { listFromSandbox } from "../program/sample-listing";
 
 /*
  * tests/program/release.test.ts proves runProgram lets go of the runner's snapshot before it declares; this is
@@ -37,14 +37,7 @@ let refs: { listing: WeakRef<object>; employees: WeakRef<object>[] } | undefined
 beforeAll(async () => {
   // More accounts per run than one declaration batch (100): the first account reaches the engine while the run is
   // still declaring, so what the run holds then is what it holds while it declares.
-  const sandbox = await startSandbox({ employees: generateCompany(700, 5) });
-  const client = new PersonioClient({
-    ...sandbox.credentials,
-    baseUrl: sandbox.baseUrl,
-    appId: "PERSONIO_AZUREAD_TEST",
-  });
-  listing = JSON.stringify(await client.listEmployees());
-  await sandbox.close();
+  listing = JSON.stringify(await listFromSandbox(generateCompany(700, 5)));
   await installMocks(world);
   // The first user's registration waits a macrotask (a WeakRef holds its target until the job ends), collects,
   // and notes what of the snapshot is still alive.

@@ -1,12 +1,11 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { PersonioClient } from "../../src/personio";
 import { runProgram } from "../../src/program";
 import { Directory } from "../../src/program/directory";
-import { loadSampleCompany, startSandbox } from "../../src/sandbox";
 import type { Snapshot } from "../../src/snapshot";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, valueOf } from "./mocks";
+import { listFromSandbox } from "./sample-listing";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -21,15 +20,7 @@ const world: MockWorld = { resources: [], invokes: [], tenant: [] };
 let listing: string;
 
 beforeAll(async () => {
-  const sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  const client = new PersonioClient({
-    baseUrl: sandbox.baseUrl,
-    clientId: sandbox.credentials.clientId,
-    clientSecret: sandbox.credentials.clientSecret,
-    appId: "PERSONIO_AZUREAD_TEST",
-  });
-  listing = JSON.stringify(await client.listEmployees());
-  await sandbox.close();
+  listing = JSON.stringify(await listFromSandbox());
   await installMocks(world);
 });
 beforeEach(() => {

@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { shardOf } from "../../src/contract";
-import { PersonioClient } from "../../src/personio";
 import { type ProgramOutputs, runProgram } from "../../src/program";
-import { loadSampleCompany, startSandbox } from "../../src/sandbox";
 import type { Snapshot } from "../../src/snapshot";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, type Registered, tenantUser, valueOf } from "./mocks";
+import { listFromSandbox } from "./sample-listing";
 
 const ZENDESK = "0a1b2c3d-0000-4000-8000-00000000000a";
 const CONFIG = {
@@ -24,20 +23,12 @@ const world: MockWorld = { resources: [], invokes: [], tenant: [] };
 let snapshot: Snapshot;
 
 beforeAll(async () => {
-  const sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  const client = new PersonioClient({
-    baseUrl: sandbox.baseUrl,
-    clientId: sandbox.credentials.clientId,
-    clientSecret: sandbox.credentials.clientSecret,
-    appId: "PERSONIO_AZUREAD_TEST",
-  });
   snapshot = {
     version: 1,
     today: "2026-11-26",
-    employees: await client.listEmployees(),
+    employees: await listFromSandbox(),
     skipped: [UNREADABLE],
   };
-  await sandbox.close();
   await installMocks(world);
 });
 beforeEach(() => {

@@ -1,31 +1,21 @@
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { employeeLogicalName } from "../../src/contract";
-import { PersonioClient } from "../../src/personio";
 import { runProgram } from "../../src/program";
 import { ALL_USER_INPUTS } from "../../src/program/kept-user";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import type { Snapshot } from "../../src/snapshot";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
+import { listFromSandbox } from "./sample-listing";
 
 const CONFIG = { personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST" }, ...SAMPLE_CONFIG };
 const ENV = { PERSONIO_BASE_URL: "http://127.0.0.1:9", PERSONIO_CLIENT_SECRET: "never-used" };
 const USER = "azuread:index/user:User";
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
-let sandbox: Sandbox;
 let listed: Snapshot["employees"];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  const client = new PersonioClient({
-    baseUrl: sandbox.baseUrl,
-    clientId: sandbox.credentials.clientId,
-    clientSecret: sandbox.credentials.clientSecret,
-    appId: "PERSONIO_AZUREAD_TEST",
-  });
-  listed = await client.listEmployees();
-  await sandbox.close();
+  listed = await listFromSandbox();
   await installMocks(world);
 });
 beforeEach(() => {
