@@ -3,10 +3,10 @@ import { userUrn, groupUrn } from "../../src/contract";
 import { type ProgramOutputs, runProgram } from "../../src/program";
 import { PersonioDirectory, type PersonioDirectoryArgs } from "../../src/package";
 import { argsOfStackConfig, ownStackOptions, stackOutputsOf } from "../../src/package/own-program";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { fakeDateOnly } from "./date-only";
-import { installMocks, type MockWorld, type Registered, valueOf } from "../program/mocks";
+import { type MockWorld, type Registered, valueOf } from "../program/mocks";
+import { useSampleSandbox } from "../program/sample-company";
 import { FAST_RETRY } from "../personio/harness";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
@@ -23,16 +23,9 @@ const SETTINGS = {
 };
 
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
-let sandbox: Sandbox;
+const sample = useSampleSandbox(world);
 let warnings: jest.SpyInstance;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  await installMocks(world);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 beforeEach(() => {
   warnings = jest.spyOn(console, "warn").mockImplementation(() => undefined);
   world.resources.length = 0;
@@ -45,8 +38,8 @@ afterEach(() => {
 
 /** The stack config as a stack file holds it, the sandbox as Personio. */
 const stackConfig = () => ({
-  personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST", baseUrl: sandbox.baseUrl },
-  personioClientSecret: sandbox.credentials.clientSecret,
+  personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST", baseUrl: sample.sandbox.baseUrl },
+  personioClientSecret: sample.sandbox.credentials.clientSecret,
   ...SETTINGS,
 });
 
@@ -119,7 +112,7 @@ describe("the program as the package's first consumer", () => {
     expect(after).toStrictEqual(before);
   });
   it("fails its stack outputs with Personio's failure, one line, and nothing else", async () => {
-    sandbox.setFaults({ serverError: { offset: 0, times: "always" } });
+    sample.sandbox.setFaults({ serverError: { offset: 0, times: "always" } });
     try {
       const directory = new PersonioDirectory(
         "personio",
@@ -136,7 +129,7 @@ describe("the program as the package's first consumer", () => {
         ["personio-azuread:index:Directory", "personio"],
       ]);
     } finally {
-      sandbox.setFaults({});
+      sample.sandbox.setFaults({});
     }
   }, 30_000);
 });
@@ -147,8 +140,8 @@ describe("PersonioDirectory, as another program declares it", () => {
     personio: {
       clientId: "sandbox-client",
       appId: "PERSONIO_AZUREAD_TEST",
-      baseUrl: sandbox.baseUrl,
-      clientSecret: pulumi.secret(sandbox.credentials.clientSecret),
+      baseUrl: sample.sandbox.baseUrl,
+      clientSecret: pulumi.secret(sample.sandbox.credentials.clientSecret),
     },
   });
 

@@ -10,7 +10,7 @@ import { generateCompany } from "../../src/sandbox";
 import type { Snapshot } from "../../src/snapshot";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, valueOf } from "../program/mocks";
-import { listFromSandbox } from "../program/sample-listing";
+import { listFromSandbox } from "../program/sample-company";
 
 /*
  * tests/program/release.test.ts proves runProgram lets go of the runner's snapshot before it declares; this is

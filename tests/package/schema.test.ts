@@ -4,10 +4,10 @@ import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provid
 import type { z } from "zod";
 import * as pulumi from "@pulumi/pulumi";
 import { StackConfigSchema } from "../../src/config";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { fakeDateOnly } from "./date-only";
-import { installMocks, type MockWorld, valueOf } from "../program/mocks";
+import { type MockWorld, valueOf } from "../program/mocks";
+import { useSampleSandbox } from "../program/sample-company";
 
 /*
  * The package's schema as `pulumi package add` gets it: the plugin host requires the package's directory
@@ -201,14 +201,7 @@ describe("the args and the stack config's schema", () => {
 
 describe("ComponentProvider.construct, as the engine calls it for another language's program", () => {
   const world: MockWorld = { resources: [], invokes: [], tenant: [] };
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-    await installMocks(world);
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
+  const sample = useSampleSandbox(world);
   afterEach(() => {
     jest.useRealTimers();
   });
@@ -221,8 +214,8 @@ describe("ComponentProvider.construct, as the engine calls it for another langua
       ...SAMPLE_CONFIG,
       personio: {
         clientId: "sandbox-client",
-        baseUrl: sandbox.baseUrl,
-        clientSecret: pulumi.secret(sandbox.credentials.clientSecret),
+        baseUrl: sample.sandbox.baseUrl,
+        clientSecret: pulumi.secret(sample.sandbox.credentials.clientSecret),
       },
     };
     const { state } = await provider.construct("acme", TOKEN, inputs, {});

@@ -7,9 +7,9 @@ import { employeeLogicalName, USER_TYPE } from "../../src/contract";
 import type { Plan } from "../../src/plan/plan";
 import { projectConfig } from "../../src/config";
 import { runProgram } from "../../src/program";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
 import { SAMPLE_STACK_KEYS } from "../fixtures/stack-config";
-import { installMocks, type MockWorld, valueOf } from "../program/mocks";
+import { type MockWorld, valueOf } from "../program/mocks";
+import { useSampleSandbox } from "../program/sample-company";
 
 /**
  * The offline plan and the program are two views of one computation (src/pipeline): the same sandbox company
@@ -27,17 +27,14 @@ const PLAN_ONLY = new Set(["adoptedObjectId", "managerEmployeeId", "managerObjec
 const PROGRAM_ONLY = new Set(["password", "forcePasswordChange", "managerId"]);
 
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
-let sandbox: Sandbox;
+const sample = useSampleSandbox(world);
 let dir: string;
 let warnings: jest.SpyInstance;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  await installMocks(world);
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "plan-program-"));
 });
-afterAll(async () => {
-  await sandbox.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
@@ -48,12 +45,12 @@ afterEach(() => warnings.mockRestore());
 async function plan(): Promise<Plan> {
   const stack = path.join(dir, "Pulumi.test.yaml");
   const json = path.join(dir, "plan.json");
-  writeFileSync(stack, STACK(sandbox.baseUrl));
+  writeFileSync(stack, STACK(sample.sandbox.baseUrl));
   const err: string[] = [];
   const code = await runPlanCommand(["--stack-config", stack, "--json", json], {
     stdout: () => undefined,
     stderr: (t) => err.push(t),
-    env: { PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },
+    env: { PERSONIO_CLIENT_SECRET: sample.sandbox.credentials.clientSecret },
     now: () => NOW,
   });
   expect({ code, err }).toEqual({ code: 0, err: [] });
@@ -71,8 +68,8 @@ function engineConfig(stack: string): Record<string, string> {
 async function declaredUsers(): Promise<Map<string, Record<string, unknown>>> {
   world.resources.length = 0;
   const outputs = await runProgram({
-    config: projectConfig(engineConfig(STACK(sandbox.baseUrl))),
-    env: { PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },
+    config: projectConfig(engineConfig(STACK(sample.sandbox.baseUrl))),
+    env: { PERSONIO_CLIENT_SECRET: sample.sandbox.credentials.clientSecret },
     now: NOW,
     newPassword: () => "Initial-Password-1",
   });

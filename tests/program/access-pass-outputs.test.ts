@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram, type ProgramOutputs } from "../../src/program";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
-import { installMocks, type MockWorld, valueOf } from "./mocks";
+import { type MockWorld, valueOf } from "./mocks";
+import { useSampleSandbox } from "./sample-company";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 
 const BASE = {
@@ -15,15 +15,8 @@ const NOW = new Date("2026-11-26T10:00:00Z");
 const USER = "azuread:index/user:User";
 
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
-let sandbox: Sandbox;
+const sample = useSampleSandbox(world);
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  await installMocks(world);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 let warnings: jest.SpyInstance;
 beforeEach(() => {
   warnings = jest.spyOn(console, "warn").mockImplementation(() => undefined);
@@ -37,7 +30,10 @@ let counter = 0;
 async function run(config: Record<string, unknown>): Promise<ProgramOutputs> {
   const outputs = await runProgram({
     config,
-    env: { PERSONIO_BASE_URL: sandbox.baseUrl, PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },
+    env: {
+      PERSONIO_BASE_URL: sample.sandbox.baseUrl,
+      PERSONIO_CLIENT_SECRET: sample.sandbox.credentials.clientSecret,
+    },
     now: NOW,
     newPassword: () => `Random-Password-${++counter}`,
   });

@@ -5,8 +5,8 @@ import { parse } from "yaml";
 import { runPlanCommand } from "../../src/cli/plan-command";
 import { projectConfig } from "../../src/config";
 import { runProgram } from "../../src/program";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
-import { installMocks, type MockWorld } from "./mocks";
+import { type MockWorld } from "./mocks";
+import { useSampleSandbox } from "./sample-company";
 
 /**
  * The plan and the program must accept exactly the same stack config: the same cases go to both, each the
@@ -78,16 +78,13 @@ const CASES: [string, string, string | undefined][] = [
 ];
 
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
-let sandbox: Sandbox;
+const sample = useSampleSandbox(world);
 let dir: string;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  await installMocks(world);
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "parity-"));
 });
-afterAll(async () => {
-  await sandbox.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 let warnings: jest.SpyInstance;
@@ -136,15 +133,15 @@ async function programVerdict(stack: string, env: Record<string, string>): Promi
 
 describe("one config validation for the plan and the program", () => {
   it.each(CASES)("%s", async (_case, body, expected) => {
-    const stack = `config:\n${body.replaceAll("BASE_URL", sandbox.baseUrl)}`;
-    const env = { PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret };
-    const message = expected?.replaceAll("BASE_URL", sandbox.baseUrl);
+    const stack = `config:\n${body.replaceAll("BASE_URL", sample.sandbox.baseUrl)}`;
+    const env = { PERSONIO_CLIENT_SECRET: sample.sandbox.credentials.clientSecret };
+    const message = expected?.replaceAll("BASE_URL", sample.sandbox.baseUrl);
     expect(await planVerdict(stack, env)).toBe(message);
     expect(await programVerdict(stack, env)).toBe(message);
   });
 
   it("a missing client secret", async () => {
-    const stack = `config:\n${(personio() + LOGIN).replaceAll("BASE_URL", sandbox.baseUrl)}`;
+    const stack = `config:\n${(personio() + LOGIN).replaceAll("BASE_URL", sample.sandbox.baseUrl)}`;
     const message =
       "Missing Personio client secret: personio-azuread:personioClientSecret is not set. Allowed: pulumi config set --secret personioClientSecret <secret>, or PERSONIO_CLIENT_SECRET.";
     expect(await planVerdict(stack, {})).toBe(message);

@@ -5,7 +5,7 @@ import { ALL_USER_INPUTS } from "../../src/program/kept-user";
 import type { Snapshot } from "../../src/snapshot";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
-import { listFromSandbox } from "./sample-listing";
+import { listFromSandbox } from "./sample-company";
 
 const CONFIG = { personio: { clientId: "sandbox-client", appId: "PERSONIO_AZUREAD_TEST" }, ...SAMPLE_CONFIG };
 const ENV = { PERSONIO_BASE_URL: "http://127.0.0.1:9", PERSONIO_CLIENT_SECRET: "never-used" };

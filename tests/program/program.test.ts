@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram, type ProgramOutputs } from "../../src/program";
 import { AZUREAD_USER_INPUTS } from "../../src/entra/user-inputs";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
-import { installMocks, type MockWorld, tenantUser, valueOf } from "./mocks";
+import { loadSampleCompany } from "../../src/sandbox";
+import { type MockWorld, tenantUser, valueOf } from "./mocks";
+import { useSampleSandbox } from "./sample-company";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { FAST_RETRY } from "../personio/harness";
 
@@ -14,15 +15,8 @@ const NOW = new Date("2026-11-26T10:00:00Z");
 const USER = "azuread:index/user:User";
 
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
-let sandbox: Sandbox;
+const sample = useSampleSandbox(world);
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  await installMocks(world);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 afterEach(() => {
   warnings.mockRestore();
 });
@@ -33,14 +27,17 @@ beforeEach(() => {
   world.resources.length = 0;
   world.invokes.length = 0;
   world.tenant = [];
-  sandbox.setFaults({});
+  sample.sandbox.setFaults({});
 });
 
 let passwordCounter = 0;
 async function run(config: Record<string, unknown> = CONFIG): Promise<ProgramOutputs> {
   const outputs = await runProgram({
     config,
-    env: { PERSONIO_BASE_URL: sandbox.baseUrl, PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret },
+    env: {
+      PERSONIO_BASE_URL: sample.sandbox.baseUrl,
+      PERSONIO_CLIENT_SECRET: sample.sandbox.credentials.clientSecret,
+    },
     now: NOW,
     newPassword: () => `Initial-Password-${++passwordCounter}`,
     personio: { retry: FAST_RETRY },
@@ -123,12 +120,12 @@ describe("the program, under mocks", () => {
         attributes: { ...item.attributes, first_name: { ...item.attributes["first_name"], value: "Josef" } },
       };
     });
-    sandbox.setEmployees(renamed as typeof renamed);
+    sample.sandbox.setEmployees(renamed as typeof renamed);
     world.tenant = [tenantUser("obj-jose", "jose.garcia@contoso.com", "10")];
     try {
       await run();
     } finally {
-      sandbox.setEmployees(loadSampleCompany({ today: "2026-11-26" }));
+      sample.sandbox.setEmployees(loadSampleCompany({ today: "2026-11-26" }));
     }
     expect(user("10")?.inputs).toMatchObject({
       givenName: "Josef",
@@ -282,7 +279,7 @@ describe("the program, under mocks", () => {
   });
 
   it("fails when Personio cannot be read completely, with no User registered", async () => {
-    sandbox.setFaults({ serverError: { offset: 0, times: "always" } });
+    sample.sandbox.setFaults({ serverError: { offset: 0, times: "always" } });
     const error = await run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(pulumi.RunError);
     expect((error as Error).message).toBe(

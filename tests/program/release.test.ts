@@ -5,7 +5,7 @@ import { Directory } from "../../src/program/directory";
 import type { Snapshot } from "../../src/snapshot";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, valueOf } from "./mocks";
-import { listFromSandbox } from "./sample-listing";
+import { listFromSandbox } from "./sample-company";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

@@ -4,7 +4,7 @@ import { type ProgramOutputs, runProgram } from "../../src/program";
 import type { Snapshot } from "../../src/snapshot";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 import { installMocks, type MockWorld, type Registered, tenantUser, valueOf } from "./mocks";
-import { listFromSandbox } from "./sample-listing";
+import { listFromSandbox } from "./sample-company";
 
 const ZENDESK = "0a1b2c3d-0000-4000-8000-00000000000a";
 const CONFIG = {

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SHARD_ENV, shardOf } from "../../src/contract";
 import { runProgram, type ProgramOutputs } from "../../src/program";
-import { loadSampleCompany, type Sandbox, startSandbox } from "../../src/sandbox";
-import { installMocks, type MockWorld, type Registered, tenantUser, valueOf } from "./mocks";
+import { type MockWorld, type Registered, tenantUser, valueOf } from "./mocks";
+import { useSampleSandbox } from "./sample-company";
 import { SAMPLE_CONFIG } from "../fixtures/stack-config";
 
 const ZENDESK = "0a1b2c3d-0000-4000-8000-00000000000a";
@@ -20,15 +20,8 @@ const GROUP = "azuread:index/group:Group";
 const MEMBER = "azuread:index/groupMember:GroupMember";
 
 const world: MockWorld = { resources: [], invokes: [], tenant: [] };
-let sandbox: Sandbox;
+const sample = useSampleSandbox(world);
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ employees: loadSampleCompany({ today: "2026-11-26" }) });
-  await installMocks(world);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
 beforeEach(() => {
   jest.spyOn(console, "warn").mockImplementation(() => undefined);
   jest.spyOn(console, "log").mockImplementation(() => undefined);
@@ -49,8 +42,8 @@ async function run(
   const outputs = await runProgram({
     config,
     env: {
-      PERSONIO_BASE_URL: sandbox.baseUrl,
-      PERSONIO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      PERSONIO_BASE_URL: sample.sandbox.baseUrl,
+      PERSONIO_CLIENT_SECRET: sample.sandbox.credentials.clientSecret,
       ...(shard === undefined ? {} : { [SHARD_ENV]: shard }),
     },
     now: NOW,
