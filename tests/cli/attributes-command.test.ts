@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { runAttributesCommand } from "../../src/cli/attributes-command";
 import { generateCompany, type Sandbox, startSandbox } from "../../src/sandbox";
-import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
+import { SAMPLE_CONFIG, sandboxStackLines, stackFileKeys } from "../fixtures/stack-config";
 
 /** `npm run attributes` against the sandbox over real HTTP. */
 let dir: string;
@@ -20,12 +20,7 @@ afterEach(async () => {
 async function stackFile(readableAttributes?: string[]): Promise<string> {
   sandbox = await startSandbox({ employees: generateCompany(20, 1), readableAttributes });
   const lines = [
-    "config:",
-    "  personio-azuread:personio:",
-    `    baseUrl: ${sandbox.baseUrl}`,
-    `    clientId: ${sandbox.credentials.clientId}`,
-    "    appId: PERSONIO_AZUREAD_TEST",
-    `  personio-azuread:personioClientSecret: ${sandbox.credentials.clientSecret}`,
+    ...sandboxStackLines(sandbox),
     stackFileKeys({ ...SAMPLE_CONFIG, groups: [{ attribute: "office", groupPrefix: "office-" }] }).trimEnd(),
   ];
   const file = path.join(dir, "Pulumi.prod.yaml");

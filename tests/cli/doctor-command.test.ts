@@ -10,7 +10,7 @@ import {
   type Sandbox,
   startSandbox,
 } from "../../src/sandbox";
-import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
+import { SAMPLE_CONFIG, sandboxStackLines, stackFileKeys } from "../fixtures/stack-config";
 import { call, CLIENT_ID, CLIENT_SECRET, TENANT, useGraphEmulators } from "../sandbox/graph-http";
 
 /** `npm run doctor` against the sandbox (Personio) and the Graph emulator over real HTTP, with a stub Pulumi CLI. */
@@ -52,15 +52,7 @@ function pulumiStub(name: string, version: string, whoami: string): string {
 
 async function stackFile(config: Record<string, unknown>, readableAttributes?: string[]): Promise<string> {
   sandbox = await startSandbox({ employees: generateCompany(20, 1), readableAttributes });
-  const lines = [
-    "config:",
-    "  personio-azuread:personio:",
-    `    baseUrl: ${sandbox.baseUrl}`,
-    `    clientId: ${sandbox.credentials.clientId}`,
-    "    appId: PERSONIO_AZUREAD_TEST",
-    `  personio-azuread:personioClientSecret: ${sandbox.credentials.clientSecret}`,
-    stackFileKeys(config).trimEnd(),
-  ];
+  const lines = [...sandboxStackLines(sandbox), stackFileKeys(config).trimEnd()];
   const file = path.join(dir, "Pulumi.prod.yaml");
   writeFileSync(file, `${lines.join("\n")}\n`);
   return file;

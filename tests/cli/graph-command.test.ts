@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { runGraphCommand } from "../../src/cli/graph-command";
 import { type GraphEmulator, type Sandbox, startSandbox, tenantFromCompany } from "../../src/sandbox";
-import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
+import { SAMPLE_CONFIG, sandboxStackLines, stackFileKeys } from "../fixtures/stack-config";
 import { NOW, useGraphEmulators } from "../sandbox/graph-http";
 import { emulatorApi, graphCompany, obj } from "./graph-fixtures";
 
@@ -31,12 +31,7 @@ function stackFile(
   mapping: Record<string, string> = { extensionAttribute1: "department" },
 ) {
   const lines = [
-    "config:",
-    "  personio-azuread:personio:",
-    `    baseUrl: ${sandbox.baseUrl}`,
-    `    clientId: ${sandbox.credentials.clientId}`,
-    "    appId: PERSONIO_AZUREAD_TEST",
-    `  personio-azuread:personioClientSecret: ${sandbox.credentials.clientSecret}`,
+    ...sandboxStackLines(sandbox),
     stackFileKeys({
       ...SAMPLE_CONFIG,
       attributeMapping: { ...SAMPLE_CONFIG.attributeMapping, ...mapping },

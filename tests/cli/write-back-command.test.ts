@@ -4,7 +4,7 @@ import path from "node:path";
 import { runWriteBackCommand } from "../../src/cli/write-back-command";
 import { openStack } from "../../src/engine/stack-ops";
 import { type Sandbox, startSandbox } from "../../src/sandbox";
-import { SAMPLE_CONFIG, stackFileKeys } from "../fixtures/stack-config";
+import { SAMPLE_CONFIG, sandboxStackLines, stackFileKeys } from "../fixtures/stack-config";
 import { COUNTS, useStubPulumi } from "../runner/stub-harness";
 import { companyWithLogins, LOGIN, upnsFor } from "../write-back/fixtures";
 
@@ -34,12 +34,7 @@ afterEach(async () => {
 
 function stackFile(writeBack: unknown): void {
   const lines = [
-    "config:",
-    "  personio-azuread:personio:",
-    `    baseUrl: ${sandbox.baseUrl}`,
-    `    clientId: ${sandbox.credentials.clientId}`,
-    "    appId: PERSONIO_AZUREAD_TEST",
-    `  personio-azuread:personioClientSecret: ${sandbox.credentials.clientSecret}`,
+    ...sandboxStackLines(sandbox),
     stackFileKeys({ loginSchema: SAMPLE_CONFIG.loginSchema }).trimEnd(),
     ...(writeBack === undefined ? [] : [`  personio-azuread:writeBack: ${JSON.stringify(writeBack)}`]),
   ];
