@@ -9,6 +9,8 @@ import { programNodeArgs } from "./node-args";
 import { BENCH_CONFIG } from "./program-config";
 
 const SIZES = [1_000, 5_000, 10_000];
+/** The program's Node arguments from Pulumi.yaml, read once for every process this bench starts. */
+const NODE_ARGS = programNodeArgs();
 /** Bare registration at 10,000 runs out of the default heap after about two minutes: bounded, then reported. */
 const BARE_TIMEOUT_S = 180;
 
@@ -28,7 +30,7 @@ export interface ProgramBenchResult {
 async function measure(args: string[], timeoutS: number): Promise<ProgramBenchResult | string> {
   try {
     return JSON.parse(
-      await runIsolated("bench/program-child.ts", args, timeoutS * 1000, undefined, programNodeArgs()),
+      await runIsolated("bench/program-child.ts", args, timeoutS * 1000, undefined, NODE_ARGS),
     ) as ProgramBenchResult;
   } catch (error) {
     return (error as Error).message;

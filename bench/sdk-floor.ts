@@ -2,6 +2,9 @@ import { runIsolated } from "./child";
 import { programNodeArgs } from "./node-args";
 import type { Measurement } from "./scale/harness";
 
+/** The program's Node arguments from Pulumi.yaml, read once for every process this bench starts. */
+const NODE_ARGS = programNodeArgs();
+
 /** Strategies of bench/scale that set the floor under a shard's program, with what each one declares. */
 const FLOORS = [
   ["empty-batch", "User-typed resources without inputs (the SDK's cost per resource)"],
@@ -20,13 +23,7 @@ export async function sdkFloor(n: number, program: { wallMs: number; peakRssMb: 
     let m: Measurement;
     try {
       m = JSON.parse(
-        await runIsolated(
-          "bench/scale/run.ts",
-          [strategy, String(n)],
-          undefined,
-          undefined,
-          programNodeArgs(),
-        ),
+        await runIsolated("bench/scale/run.ts", [strategy, String(n)], undefined, undefined, NODE_ARGS),
       ) as Measurement;
     } catch (error) {
       lines.push(`  ${strategy}: failed (${(error as Error).message})`);

@@ -17,6 +17,8 @@ const SHARDS = 8;
 /** Shard programs at once: this machine has 2 cores (the runner's `--shard-parallelism` default). */
 const PARALLELISM = 2;
 const SHARD_TIMEOUT_S = 120;
+/** The program's Node arguments from Pulumi.yaml, read once for every process this bench starts. */
+const NODE_ARGS = programNodeArgs();
 /** The unsharded run may run out of memory or take minutes: bounded, then reported. */
 const UNSHARDED_TIMEOUT_S = 180;
 
@@ -53,7 +55,7 @@ export async function run(): Promise<void> {
     console.log(
       `${EMPLOYEES} employees over ${SHARDS} shards under mocks; one snapshot (${snapshot.employees} employees, ` +
         `listed from the sandbox without pacing in ${seconds(performance.now() - listed)} s), ${PARALLELISM} shards at a time, ` +
-        `node ${programNodeArgs().join(" ") || "(no arguments)"} as Pulumi.yaml's nodeargs give`,
+        `node ${NODE_ARGS.join(" ") || "(no arguments)"} as Pulumi.yaml's nodeargs give`,
     );
   } finally {
     await server.stop();
@@ -160,7 +162,7 @@ async function measure(args: string[], timeoutS: number): Promise<Outcome> {
       args,
       undefined,
       (pid) => (root = pid),
-      programNodeArgs(),
+      NODE_ARGS,
     );
     return {
       result: JSON.parse(line) as ChildResult,
